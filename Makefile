@@ -1,0 +1,31 @@
+# The two commands a newcomer needs: `make site` and `make test`. Both set themselves up.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test bench validate clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Build the whole handbook into site/ (strict: any warning fails the build).
+site: $(STAMP)
+	$(PY) -m generator build
+
+## Preview with live reload on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+## Run the whole test suite.
+test: $(STAMP)
+	$(PY) -m pytest
+
+## Check content/ and list every problem.
+validate: $(STAMP)
+	$(PY) -m generator validate
+
+clean:
+	rm -rf site build .cache

@@ -1,0 +1,250 @@
+"""The content model: typed, immutable records that the loader builds from content/.
+
+This module is the contract between the stages (load → validate → link → render) and
+documents the YAML format editors write. YAML keys are Swedish without diacritics;
+each dataclass below names the file it comes from and the key of every field.
+
+Everything here is plain text (never Markdown or HTML): renderers escape it. A text
+field may hold several paragraphs separated by a blank line ("\n\n"); a line starting
+with "• " inside a paragraph is a bullet as printed in the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The four measures of the survey tables (seed 001), in the order the source prints them.
+MEASURES: tuple[str, ...] = ("ges", "digitalt", "enskild_regi", "utan_beslut")
+MEASURE_LABELS: dict[str, str] = {
+    "ges": "Kommuner där insatsen ges",
+    "digitalt": "Ges i digital form",
+    "enskild_regi": "Ges i enskild regi",
+    "utan_beslut": "Ges utan biståndsbeslut",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value was read: repo-relative file and 1-based line (0 if unknown)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed figure `N (P%)`: count of kommuner and share in whole percent.
+
+    YAML: `{antal: 169, andel: 70}`. The source's `-` ("not asked") is YAML `null` for the
+    whole figure and becomes `None` here – never 0.
+    """
+
+    antal: int
+    andel: int
+
+    def __str__(self) -> str:  # as the source prints it, with a Swedish space before %
+        return f"{self.antal} ({self.andel} %)"
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The four measures for one insats in one område's table (YAML key `statistik`)."""
+
+    ges: Figure | None
+    digitalt: Figure | None
+    enskild_regi: Figure | None
+    utan_beslut: Figure | None
+    namn_i_tabell: str = ""  # the row label exactly as seed 001 prints it (minus footnote digits)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One listing of an insats in one område/category (YAML list `medlemskap`).
+
+    YAML keys: omrade (område id), kategori (category id, e.g. "2.1"), rubrik (sub-heading
+    name or absent), ordning (position in the source table, for source order),
+    namn_i_kalla (the name as seed 000 prints it), forklaring (explanation or absent),
+    kallor (list of work ids from content/kallor.yml), statistik (or absent when the
+    results tables have no row for it).
+    """
+
+    omrade: str
+    kategori: str
+    rubrik: str | None
+    ordning: int
+    namn_i_kalla: str
+    forklaring: str | None
+    kallor: tuple[str, ...]
+    statistik: Statistics | None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Insats:
+    """A national insats: content/insatser/<id>.yml. `id` equals the file stem (slug)."""
+
+    id: str
+    namn: str
+    forkortning: str | None  # abbreviation as printed, e.g. "ART", "FFT"
+    alias: tuple[str, ...]  # other spellings used by the sources (searchable, shown in A–Ö)
+    medlemskap: tuple[Membership, ...]
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A numbered category of an område, with its unnumbered sub-headings in source order."""
+
+    id: str  # "2.1"
+    namn: str
+    rubriker: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Omrade:
+    """A verksamhetsområde: content/omraden/<id>.yml (keys id, nummer, namn, notering, kategorier)."""
+
+    id: str  # "aldre", "barn-och-unga", …
+    nummer: int  # section number in seeds 000/001 (2–7)
+    namn: str  # "Äldre"
+    notering: str | None  # the note the område opens with in seed 000
+    kategorier: tuple[Category, ...]
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Work:
+    """A cited work in the registry content/kallor.yml (a YAML list of these).
+
+    `text` is the citation exactly as printed in the source (one work; citations naming
+    several works are split). `url` only where the source gives one (http/https).
+    `webbplats` is a bare site name as printed ("nacka.se"); `hamtad` the retrieval note
+    ("maj 2021"). `fil` is set for the project's own source documents (sources/…).
+    """
+
+    id: str
+    text: str
+    utgivare: str
+    ar: str | None  # as printed: "2008", "2018-06-29", or None
+    titel: str | None
+    url: str | None = None
+    webbplats: str | None = None
+    hamtad: str | None = None
+    fil: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Method:
+    """A named method inside an IUB insats (seed 004 'Metod'), with its own fields."""
+
+    namn: str | None
+    beskrivning: str | None
+    malgrupp: str | None = None
+    omfattning: str | None = None
+
+
+@dataclass(frozen=True)
+class LocalInsats:
+    """One insats of a kommun's list (IUB list or skolgång list).
+
+    Fields absent in the source are None / empty. `nationell` is the reviewed mapping to
+    national insats ids (empty when none corresponds). `kallor` are work ids (e.g. the
+    skolgång list's evidence footnotes); `noter` are footnote texts kept verbatim.
+    """
+
+    id: str
+    nummer: str | None  # "3.1.1" in Alingsås's list
+    namn: str
+    innehall: str | None
+    omfattning: str | None
+    metod: tuple[Method, ...]
+    malgrupp: str | None
+    villkor: tuple[str, ...]
+    dokumentation: str | None
+    uppfoljning: str | None
+    nationell: tuple[str, ...]
+    kallor: tuple[str, ...] = ()
+    noter: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LocalGroup:
+    """A group of a local list: "Del 1", "3.1 Rådgivning", a skolgång provider group."""
+
+    id: str
+    namn: str
+    beskrivning: str | None
+    insatser: tuple[LocalInsats, ...]
+
+
+@dataclass(frozen=True)
+class LocalList:
+    """A kommun's list: content/iub/<id>.yml (kind "iub") or content/skolgang/<id>.yml.
+
+    `dokument` is the work id of the source document in content/kallor.yml.
+    """
+
+    id: str
+    kind: str  # "iub" | "skolgang"
+    kommun: str
+    titel: str
+    dokument: str
+    inledning: str | None
+    grupper: tuple[LocalGroup, ...]
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    """A legal statement's reference: chapter and section ("11 kap. 5 §") and the work
+    (document id in content/kallor.yml) that states it; `sfs` only where a source gives it."""
+
+    lagrum: str
+    dokument: str
+    sfs: str | None = None
+
+
+@dataclass(frozen=True)
+class ExplainerSection:
+    """A section of the IUB explainer, in the project's own words."""
+
+    rubrik: str
+    text: str
+    hanvisningar: tuple[LegalRef, ...]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """An insats the law says may never be given without needs assessment (11 kap. 5 §),
+    as the source words it, mapped to the national insatser it covers."""
+
+    text: str
+    nationell: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IubExplainer:
+    """content/iub/om-iub.yml: the explainer and the statutory exclusion list."""
+
+    inledning: str
+    avsnitt: tuple[ExplainerSection, ...]
+    undantagna: tuple[Exclusion, ...]
+    undantagna_kalla: LegalRef
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in content/, loaded and validated; the single input of rendering."""
+
+    insatser: tuple[Insats, ...]
+    omraden: tuple[Omrade, ...]
+    works: tuple[Work, ...]
+    lists: tuple[LocalList, ...]
+    iub: IubExplainer | None
