@@ -68,7 +68,7 @@ class Membership:
     YAML keys: omrade (område id), kategori (category id, e.g. "2.1"), rubrik (sub-heading
     name or absent), ordning (position in the source table, for source order),
     namn_i_kalla (the name as seed 000 prints it), forklaring (explanation or absent),
-    kallor (list of work ids from content/kallor.yml), statistik (or absent when the
+    kallor (list of work ids: content/kallor/<id>.yml), statistik (or absent when the
     results tables have no row for it).
     """
 
@@ -118,7 +118,7 @@ class Omrade:
 
 @dataclass(frozen=True)
 class Work:
-    """A cited work in the registry content/kallor.yml (a YAML list of these).
+    """A cited work: content/kallor/<id>.yml, one file per work (the registry).
 
     `text` is the citation exactly as printed in the source (one work; citations naming
     several works are split). `url` only where the source gives one (http/https).
@@ -187,7 +187,7 @@ class LocalGroup:
 class LocalList:
     """A kommun's list: content/iub/<id>.yml (kind "iub") or content/skolgang/<id>.yml.
 
-    `dokument` is the work id of the source document in content/kallor.yml.
+    `dokument` is the work id of the source document in content/kallor/.
     """
 
     id: str
@@ -203,7 +203,7 @@ class LocalList:
 @dataclass(frozen=True)
 class LegalRef:
     """A legal statement's reference: chapter and section ("11 kap. 5 §") and the work
-    (document id in content/kallor.yml) that states it; `sfs` only where a source gives it."""
+    (its id in content/kallor/) that states it; `sfs` only where a source gives it."""
 
     lagrum: str
     dokument: str
