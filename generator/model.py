@@ -248,3 +248,9 @@ class Content:
     works: tuple[Work, ...]
     lists: tuple[LocalList, ...]
     iub: IubExplainer | None
+
+# YAML format rule for every record file: the keys are exactly the dataclass field names
+# above (minus `location`, and minus `kind`, which the loader takes from the folder:
+# content/iub/ → "iub", content/skolgang/ → "skolgang"); nested dataclasses are mappings,
+# tuples are lists, a None/empty field may be omitted. Each file starts with a
+# `# yaml-language-server: $schema=…` line pointing at schema/<type>.schema.json.

@@ -51,3 +51,13 @@ class Heading:
     rubrik: str | None
     notering: str | None  # the note an område opens with (seed 000)
     line: int
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What an importer returns for one document: structure, rows, and what it could not
+    place (each problem says line and why – it goes into the import report)."""
+
+    headings: tuple[Heading, ...]
+    rows: tuple  # ExplanationRow | TableRow, in source order
+    problems: tuple[str, ...] = ()
