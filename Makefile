@@ -21,6 +21,7 @@ serve: $(STAMP)
 
 ## Run the whole test suite.
 test: $(STAMP)
+	bash tests/browser/setup.sh
 	$(PY) -m pytest
 
 ## Check content/ and list every problem.
