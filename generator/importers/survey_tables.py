@@ -21,7 +21,7 @@ _FIGURE = r"(?:\d+ \(\d+ ?%\)|-)"
 # A row ends in exactly four figures; everything before them on the line is name text.
 # Anchoring on four keeps a dash that ends a name line ("Familjehelger och -") in the name.
 _ROW = re.compile(rf"^(?P<name>.*?)\s*(?P<figs>{_FIGURE}(?:\s+{_FIGURE}){{3}})\s*$")
-_ONE_FIGURE = re.compile(r"(\d+) \((\d+) ?%\)|-")
+_ONE_FIGURE = re.compile(r"(\d+) \((\d+) ?%\)")
 _OMRADE = re.compile(r"^([2-7]) (Verksamhetsområde\b.*)$")
 _KATEGORI = re.compile(r"^([2-7])\.(\d{1,2}) (\S.*)$")
 _RUNNING_HEADER = "Kartläggning av insatser i socialtjänst"
@@ -51,9 +51,11 @@ def _join(parts: list[str]) -> str:
 
 
 def _figure(token: str) -> Figure | None:
-    m = _ONE_FIGURE.fullmatch(token)
-    if m is None or token == "-":
+    """`N (P%)` → Figure; the source's `-` (not asked) → None, never 0."""
+    if token == "-":
         return None
+    m = _ONE_FIGURE.fullmatch(token)
+    assert m is not None, token  # tokens come from _ROW, which only admits these two forms
     return Figure(antal=int(m.group(1)), andel=int(m.group(2)))
 
 
@@ -208,10 +210,10 @@ def parse_text(text: str) -> ParsedDocument:
             # A footnote text runs until a line that ends a sentence.
             st.footnotes.add(int(m.group(1)))
             j, t = i, s
-            while not t.endswith(".") and j - i < 8:
+            while not t.endswith("."):
                 k, t = next_text(j + 1)
-                if not t or _ROW.match(t) or t == _RUNNING_HEADER:
-                    problem(ln, f"fotnot {m.group(1)} slutar inte med punkt")
+                if not t or _ROW.match(t) or t == _RUNNING_HEADER or k - i > 8:
+                    problem(ln, f"fotnot {m.group(1)} tar slut utan punkt – raderna efter den läses som tabell")
                     break
                 j = k
             i = j + 1
