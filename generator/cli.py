@@ -1,0 +1,163 @@
+"""`python -m generator …`: validate, schema, new, build. Thin: the work is in the modules."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+from pathlib import Path
+
+from generator import model
+from generator.dump import dump_record, record_path
+from generator.fields import FIELDS
+from generator.slug import slugify
+
+log = logging.getLogger(__name__)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from generator.load import load_content
+
+    content, problems = load_content(args.root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({p.file for p in problems})
+        print(f"{len(problems)} problem i {files} {'fil' if files == 1 else 'filer'}.")
+        return 1
+    print(f"Inga problem: {len(content.insatser)} insatser, {len(content.omraden)} områden, "
+          f"{len(content.works)} källor, {len(content.lists)} lokala listor.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from generator.schema import schema_texts, write_schemas
+
+    schema_dir = args.root / "schema"
+    if args.check:
+        stale = [n for n, t in schema_texts().items()
+                 if not (schema_dir / n).exists() or (schema_dir / n).read_text("utf-8") != t]
+        for name in stale:
+            print(f"schema/{name}: inaktuell – kör: python -m generator schema")
+        return 1 if stale else 0
+    changed = write_schemas(schema_dir)
+    print(f"{len(changed)} schemafiler skrevs om i {schema_dir}." if changed
+          else "Schemafilerna är redan aktuella.")
+    return 0
+
+
+def _comment(cls: type, names: list[str], example: dict[str, str] | None = None) -> str:
+    """Commented-out optional keys with their description, for editors to fill in."""
+    lines = []
+    for name in names:
+        doc = FIELDS[f"{cls.__name__}.{name}"]
+        lines.append(f"# {name}: {(example or {}).get(name, '')}".rstrip() + f"  # {doc.description}")
+    return "\n".join(lines) + "\n"
+
+
+_MEMBERSHIP_TEMPLATE = """\
+# medlemskap:  # {doc}
+#   - omrade: barn-och-unga
+#     kategori: "3.1"
+#     rubrik: Stöd till barn
+#     ordning: 1
+#     namn_i_kalla: {namn}
+#     forklaring: Förklaringen som källan skriver den.
+#     kallor:
+#       - socialstyrelsen-2008
+#     statistik:
+#       ges: {{antal: 169, andel: 70}}
+#       digitalt: null  # null där källan skriver "-" (ej tillfrågat), aldrig 0
+#       enskild_regi: null
+#       utan_beslut: null
+"""
+
+
+def _new(args: argparse.Namespace) -> int:
+    text = " ".join(args.text.split())
+    if not text:
+        print("fel: ange ett namn eller en text", file=sys.stderr)
+        return 2
+    if args.kind == "insats":
+        record = model.Insats(slugify(text), text, None, (), ())
+        extra = _comment(model.Insats, ["forkortning"]) + "# alias:  # " + FIELDS[
+            "Insats.alias"].description + "\n#   - Annat namn\n" + _MEMBERSHIP_TEMPLATE.format(
+            doc=FIELDS["Insats.medlemskap"].description, namn=text)
+    else:
+        utgivare = re.split(r" \(|\. |, ", text, maxsplit=1)[0].strip(" .") or text
+        year = re.search(r"\b(?:19|20)\d\d\b", text)
+        record = model.Work(slugify(text, max_length=60), text, utgivare,
+                            year.group(0) if year else None, None)
+        extra = ("# Kontrollera utgivare och år ovan: de är gissade ur texten.\n"
+                 + _comment(model.Work, ["titel", "url", "webbplats", "hamtad"],
+                            {"url": "https://"}))
+    path = args.root / record_path(record)
+    if path.exists():
+        print(f"fel: {record_path(record)} finns redan – den skrivs inte över; "
+              "ändra i filen eller välj ett annat namn", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(dump_record(record) + extra)
+    print(f"Skrev {record_path(record)}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import build_site  # heavy (MkDocs); only this command needs it
+
+    build_site(args.root, args.site_dir, strict=True)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    def command(name: str, help_: str, example: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, epilog=f"exempel:\n  {example}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--root", type=Path, default=Path("."),
+                       help="projektets rotmapp (den som innehåller content/), standard: .")
+        return p
+
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Insatshandbokens generator.",
+                                     epilog="exempel:\n  python -m generator validate",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true", help="visa hela felspårningen vid fel")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    command("validate", "Kontrollera content/ och lista varje problem med fil:rad:kolumn.",
+            "python -m generator validate").set_defaults(run=_validate)
+    p = command("schema", "Skriv om schema/*.schema.json från innehållsmodellen.",
+                "python -m generator schema --check")
+    p.add_argument("--check", action="store_true", help="skriv inget; avsluta med 1 om inaktuella")
+    p.set_defaults(run=_schema)
+    p = command("new", "Skapa en ny post med rätt filnamn och schemarad (skriver aldrig över).",
+                'python -m generator new insats "Kontaktperson"\n'
+                '  python -m generator new kalla "Socialstyrelsen (2008). Kontaktperson."')
+    p.add_argument("kind", choices=["insats", "kalla"], help="posttyp")
+    p.add_argument("text", help="insatsens namn, eller källans hänvisning som tryckt")
+    p.set_defaults(run=_new)
+    p = command("build", "Bygg hela webbplatsen (strikt: varje problem stoppar bygget).",
+                "python -m generator build --site-dir site")
+    p.add_argument("--site-dir", type=Path, default=Path("site"), help="standard: site")
+    p.set_defaults(run=_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 1 problems, 2 usage)."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="%(levelname)s: %(message)s")
+    if not args.root.is_dir():
+        print(f"fel: mappen {args.root} finns inte", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # editors get one line, not a traceback (--debug shows it)
+        if args.debug:
+            raise
+        print(f"fel: {err}", file=sys.stderr)
+        return 1
