@@ -60,6 +60,8 @@ class Curation:
     table_aliases: dict[tuple[int, str], dict[str, str]] = field(default_factory=dict)
     # normalised explanation name → insats id, to merge differently spelt names
     identity: dict[str, str] = field(default_factory=dict)
+    # (område, kategori, normalised name) → why the row has no partner in the other appendix
+    reasons: dict[tuple[int, str, str], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path = MAPPINGS) -> "Curation":
@@ -70,7 +72,9 @@ class Curation:
             key = (int(entry["omrade"]), str(entry["kategori"]))
             aliases.setdefault(key, {})[normalise_name(entry["tabell"])] = normalise_name(entry["forklaring"])
         identity = {normalise_name(k): v for k, v in ((data or {}).get("identitet") or {}).items()}
-        return cls(aliases, identity)
+        reasons = {(int(e["omrade"]), str(e["kategori"]), normalise_name(e["namn"])): e["skal"]
+                   for e in (data or {}).get("oparade", []) or []}
+        return cls(aliases, identity, reasons)
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,9 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
         for i, row in enumerate(expl):
             stat = paired.get(i)
             if stat is None:
-                unmatched.append(f"{key[1]} rad {row.line} i förklaringarna: «{row.namn}» saknar rad i resultattabellerna")
+                why = curation.reasons.get((*key, normalise_name(row.namn)), "ingen förklaring given ännu")
+                unmatched.append(f"{key[1]} rad {row.line} i förklaringarna: «{row.namn}» saknar rad "
+                                 f"i resultattabellerna – {why}")
             ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
             members[ident].append((row.namn, Membership(
                 omrade=omrade, kategori=row.kategori, rubrik=row.rubrik, ordning=i + 1,
@@ -161,7 +167,9 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
                 kallor=tuple(work_id(c) for c in row.kallor),
                 statistik=_statistics(stat) if stat else None)))
         for j, row in enumerate(leftover):
-            unmatched.append(f"{key[1]} rad {row.line} i resultattabellerna: «{row.namn}» saknar förklaring – egen post utan förklaring")
+            why = curation.reasons.get((*key, normalise_name(row.namn)), "ingen förklaring given ännu")
+            unmatched.append(f"{key[1]} rad {row.line} i resultattabellerna: «{row.namn}» saknar "
+                             f"förklaring – {why}")
             ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
             members[ident].append((row.namn, Membership(
                 omrade=omrade, kategori=row.kategori, rubrik=row.rubrik, ordning=len(expl) + j + 1,

@@ -1,0 +1,200 @@
+"""Stockholm's "öppna insatser utan individuell behovsprövning" (seed 003) → LocalList.
+
+Del 1 (stadsdelsnämnderna) and Del 2 (Socialnämnden); each insats is a heading followed
+by "Innehåll:" and "Målgrupp:" paragraphs, sometimes with "•" bullets. The extracted text
+has a blank line after every printed line, so a paragraph ends where the printed line
+ends with two or more spaces (how the PDF text marks a hard line break).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.importers.local_text import ends_sentence, join_line
+from generator.model import LocalGroup, LocalInsats, LocalList
+from generator.slug import slugify
+
+log = logging.getLogger(__name__)
+
+LIST_ID = "stockholm"
+DOCUMENT_ID = "stockholm-oppna-insatser-iub"
+TITLE = "Insatser som Stockholms stads socialtjänst ger utan individuell behovsprövning"
+
+_PAGE_NUMBER = re.compile(r"^\d+ \(\d+\)$")
+_HEADER_LINES = {"Insatser som Stockholms stads socialtjänst ger utan individuell", "behovsprövning"}
+_LABEL = re.compile(r"^(?P<label>Innehåll|Målgrupper|Målgrupp):\s*(?P<rest>.*)$")
+_GROUP = re.compile(r"^Del (?P<n>\d+)$")
+_HARD_BREAK = re.compile(r"\S {2,}$")
+
+
+@dataclass
+class _Line:
+    text: str  # stripped
+    raw: str  # as printed, trailing spaces kept
+    hard_break: bool  # ends with 2+ spaces: end of a printed paragraph
+    number: int  # 1-based line in the source
+
+
+def _content_lines(text: str) -> list[_Line]:
+    """Printed lines without blank lines and without running page headers/numbers."""
+    out = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped or _PAGE_NUMBER.match(stripped) or stripped in _HEADER_LINES:
+            continue
+        out.append(_Line(stripped, raw.rstrip("\n"), bool(_HARD_BREAK.search(raw)), number))
+    return out
+
+
+@dataclass
+class _Field:
+    """A field being read: paragraphs of text, bullets joined into their paragraph."""
+
+    text: str = ""
+    previous: _Line | None = None
+
+    def add(self, line: _Line, text: str | None = None) -> None:
+        text = line.text if text is None else text
+        prev = self.previous
+        if prev is None:
+            self.text = text
+        elif text.startswith("•"):
+            self.text += "\n" + text
+        elif prev.hard_break and ends_sentence(prev.text):
+            self.text += "\n\n" + text
+        else:
+            self.text = join_line(self.text, prev.raw, text)
+        self.previous = line
+
+    def value(self) -> str | None:
+        return self.text or None
+
+
+@dataclass
+class _Draft:
+    namn: str
+    line: int
+    innehall: _Field | None = None
+    malgrupp: list[_Field] = field(default_factory=list)
+
+
+def _heading_before(lines: list[_Line], i: int, floor: int) -> int:
+    """Index where the heading ending just before lines[i] starts (i when none): heading
+    lines do not end a sentence and follow a line that does."""
+    start = i
+    while start - 1 > floor and start > i - 3:
+        candidate = lines[start - 1]
+        if ends_sentence(candidate.text) or candidate.text.startswith("•") or _LABEL.match(candidate.text):
+            break
+        start -= 1
+    if start < i and start - 1 > floor and not ends_sentence(lines[start - 1].text) \
+            and not _GROUP.match(lines[start - 1].text) and lines[start - 1].text != "Inledning":
+        return i  # the "heading" is the tail of a paragraph
+    return start
+
+
+def parse_text(text: str) -> LocalList:
+    """Parse the extracted text of seed 003 into a LocalList (problems are logged)."""
+    lines = _content_lines(text)
+    intro = _Field()
+    groups: list[tuple[str, list[_Draft]]] = []
+    current: _Draft | None = None
+    target: _Field | None = intro
+    consumed = -1  # lines up to this index belong to a heading already read
+    for i, line in enumerate(lines):
+        if i <= consumed or (i == 0 and line.text == "Inledning"):
+            continue
+        if m := _GROUP.match(line.text):
+            groups.append((line.text, []))
+            current, target = None, None
+            continue
+        label = _LABEL.match(line.text)
+        new_insats = label and groups and (
+            label["label"] == "Innehåll" or current is None or
+            (current.malgrupp and _heading_before(lines, i, consumed) < i))
+        if new_insats:
+            start = _heading_before(lines, i, consumed)
+            if start == i:
+                log.warning("line %d: no heading before %s", line.number, label["label"])
+                continue
+            if current is not None and target is not None and start < i:
+                pass
+            heading = ""
+            for k in range(start, i):
+                heading = join_line(heading, lines[k - 1].raw if k > start else "", lines[k].text)
+            # the heading lines were appended to the previous field: take them back out
+            if target is not None and start < i:
+                target.text = target.text[: len(target.text) - len(_tail(lines, start, i, target))]
+            current = _Draft(heading, lines[start].number)
+            groups[-1][1].append(current)
+        if label:
+            f = _Field()
+            f.add(line, label["rest"])
+            if label["label"] == "Innehåll":
+                current.innehall = f
+            else:
+                current.malgrupp.append(f)
+            target = f
+            continue
+        if target is not None:
+            target.add(line)
+        else:
+            log.warning("line %d: text outside any field: %s", line.number, line.text)
+    return _build(intro.value(), groups)
+
+
+def _tail(lines: list[_Line], start: int, end: int, target: _Field) -> str:
+    """The text the heading lines added to the end of the previous field."""
+    probe = _Field()
+    probe.text, probe.previous = "", None
+    joined = ""
+    prev_raw = lines[start - 1].raw
+    for k in range(start, end):
+        joined = join_line(joined, prev_raw if k > start else "", lines[k].text)
+        prev_raw = lines[k].raw
+    # the previous field joined the heading with one separator before it
+    for sep in ("\n\n", " ", "\n"):
+        if target.text.endswith(sep + joined):
+            return sep + joined
+    return joined
+
+
+def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalList:
+    seen: set[str] = set()
+    out_groups = []
+    for name, drafts in groups:
+        group_id = slugify(name)
+        insatser = []
+        for d in drafts:
+            innehall = d.innehall.value() if d.innehall else None
+            malgrupp = [f.value() for f in d.malgrupp]
+            if innehall is None and len(malgrupp) == 2:
+                # the source labels the content "Målgrupp:" too; the first one is the content
+                log.warning("%s (line %d): two 'Målgrupp:' and no 'Innehåll:'; the first is "
+                            "read as the content", d.namn, d.line)
+                innehall, malgrupp = malgrupp[0], malgrupp[1:]
+            insats_id = slugify(d.namn)
+            if insats_id in seen:
+                insats_id = f"{insats_id}-{group_id}"
+            seen.add(insats_id)
+            insatser.append(LocalInsats(
+                id=insats_id, nummer=None, namn=d.namn, innehall=innehall, omfattning=None,
+                metod=(), malgrupp="\n\n".join(m for m in malgrupp if m) or None, villkor=(),
+                dokumentation=None, uppfoljning=None, nationell=()))
+        out_groups.append(LocalGroup(id=group_id, namn=name, beskrivning=None,
+                                     insatser=tuple(insatser)))
+    return LocalList(id=LIST_ID, kind="iub", kommun="Stockholm", titel=TITLE,
+                     dokument=DOCUMENT_ID, inledning=intro, grupper=tuple(out_groups))
+
+
+def read(path: Path) -> LocalList:
+    """Read seed 003 from its text extract or from the PDF."""
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        from generator.importers.pdf_text import pdf_to_text  # pdfminer only when needed
+
+        return parse_text(pdf_to_text(path))
+    return parse_text(path.read_text(encoding="utf-8"))

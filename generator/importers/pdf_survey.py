@@ -1,0 +1,201 @@
+"""The survey's two appendices read from their PDFs (seeds 000 and 001) → ParsedDocument.
+
+Same records as the text importers; `line` is the page number. Headings are the lines
+outside the tables: "2 Verksamhetsområde …", "2.1 …" and, in a heading style (bold or a
+larger font), the unnumbered sub-heading that names the next table.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine, read_lines
+from generator.importers.pdf_table import Row, join_lines, read_tables
+from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
+from generator.model import Figure
+
+log = logging.getLogger(__name__)
+
+_OMRADE = re.compile(r"^([2-7]) (Verksamhetsområde\b.*)$")
+_KATEGORI = re.compile(r"^([2-7])\.(\d{1,2}) (\S.*)$")
+_FIGURE = re.compile(r"^(\d+) \((\d+) ?%\)$")
+_NOT_ASKED = {"-", "–", "—"}
+# Footnote marks glued to a name ("(KBT)5", "korttidsplats2") – a name never ends that way.
+_GLUED_MARK = re.compile(r"(?<=[^\W\d_)]|\))(\d{1,2})$")
+
+
+def explanations_from_pdf(path: str | Path) -> ParsedDocument:
+    """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows."""
+    lines = read_lines(path)
+    items, problems = read_tables(lines, _header_test("Insats", 3), 3, _outside_test(lines))
+    walker = _Headings(problems, _body_size(lines))
+    rows: list[ExplanationRow] = []
+    for item in items:
+        if isinstance(item, Row):
+            if not walker.ready(item):
+                continue
+            namn, forklaring, kallor = item.cells
+            rows.append(ExplanationRow(
+                omrade=walker.omrade, kategori=walker.kategori, rubrik=walker.rubrik,
+                namn=namn, forklaring=forklaring or None,
+                kallor=tuple(k.strip() for k in kallor.split(";") if k.strip()), line=item.page))
+        else:
+            walker.text(item)
+    walker.finish()
+    log.info("%s: %d rows, %d headings, %d problems", path, len(rows), len(walker.headings),
+             len(problems))
+    return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
+
+
+def tables_from_pdf(path: str | Path) -> ParsedDocument:
+    """Seed 001 (Insats and four figure columns) → headings and TableRows."""
+    lines = read_lines(path)
+    items, problems = read_tables(lines, _header_test("Insats", 5), 5, _outside_test(lines))
+    walker = _Headings(problems, _body_size(lines), notes=False)
+    rows: list[TableRow] = []
+    for item in items:
+        if isinstance(item, Row):
+            if not walker.ready(item):
+                continue
+            namn = join_lines(item.lines[0], keep_hyphens=True)
+            namn = _GLUED_MARK.sub("", namn).rstrip()
+            figures = [_figure(cell, item.page, namn, problems) for cell in item.cells[1:]]
+            rows.append(TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures,
+                                 line=item.page))
+        else:
+            walker.text(item)
+    walker.finish()
+    log.info("%s: %d rows, %d headings, %d problems", path, len(rows), len(walker.headings),
+             len(problems))
+    return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
+
+
+def _figure(cell: str, page: int, namn: str, problems: list[str]) -> Figure | None:
+    text = cell.strip()
+    if text in _NOT_ASKED:
+        return None  # "-": not asked – never 0
+    if m := _FIGURE.match(text):
+        return Figure(antal=int(m[1]), andel=int(m[2]))
+    problems.append(f"sida {page}: «{namn}»: siffran «{text}» är varken «N (P%)» eller «-»")
+    return None
+
+
+def _header_test(label: str, n_columns: int):
+    """A header row starts with `label` and has a label in every other column beside it."""
+
+    def is_header(lines: Sequence[PdfLine], i: int) -> bool:
+        line = lines[i]
+        if line.text != label:
+            return False
+        beside = [o for o in lines[max(0, i - 8): i + 12]
+                  if o.page == line.page and o.x0 > line.x1 and abs(o.top - line.top) < SAME_LINE_TOLERANCE]
+        return len(beside) >= n_columns - 1
+
+    return is_header
+
+
+def _body_size(lines: Sequence[PdfLine]) -> float:
+    """The most common font size: the body text's and the table cells'."""
+    common = Counter(line.size for line in lines).most_common(1)
+    return common[0][0] if common else 0.0
+
+
+def _outside_test(lines: Sequence[PdfLine]):
+    """Lines in another style than the body text (headings, footnotes) are never cells."""
+    size = _body_size(lines)
+
+    def is_outside(line: PdfLine) -> bool:
+        return line.bold or abs(line.size - size) > 0.5
+
+    return is_outside
+
+
+@dataclass
+class _Headings:
+    """Turns the lines between tables into headings; knows where each row belongs."""
+
+    problems: list[str]
+    body_size: float
+    notes: bool = True  # seed 000 opens each område with a note
+    headings: list[Heading] = field(default_factory=list)
+    omrade: int = 0
+    omrade_namn: str = ""
+    kategori: str | None = None
+    kategori_namn: str | None = None
+    rubrik: str | None = None
+    _block: list[PdfLine] = field(default_factory=list)
+    _note: list[str] = field(default_factory=list)
+    _omrade_page: int = 0
+
+    def text(self, line: PdfLine) -> None:
+        """A line outside the tables; consecutive lines in one style form one block."""
+        if self._block and not _same_block(self._block[-1], line):
+            self._flush()
+        self._block.append(line)
+
+    def ready(self, row: Row) -> bool:
+        """Close pending headings; False (and a problem) when the row has no place."""
+        self._flush()
+        self._close_omrade()
+        if not self.omrade or self.kategori is None:
+            self.problems.append(f"sida {row.page}: raden «{row.cells[0]}» står utanför en kategori")
+            return False
+        if not row.cells[0]:
+            self.problems.append(f"sida {row.page}: en rad utan namn i första kolumnen: {row.cells}")
+            return False
+        return True
+
+    def finish(self) -> None:
+        self._flush()
+        self._close_omrade()
+
+    def _flush(self) -> None:
+        if not self._block:
+            return
+        block, self._block = self._block, []
+        text = join_lines([line.text for line in block])
+        page = block[0].page
+        heading_style = block[0].bold or block[0].size > self.body_size + 0.5
+        if m := _OMRADE.match(text):
+            self._close_omrade()
+            self.omrade, self.omrade_namn, self._omrade_page = int(m[1]), m[2], page
+            self.kategori = self.kategori_namn = self.rubrik = None
+            self._note = []
+        elif m := _KATEGORI.match(text):
+            self._close_omrade()
+            if int(m[1]) != self.omrade:
+                self.problems.append(f"sida {page}: kategorin «{text}» hör inte till område {self.omrade}")
+            self.kategori, self.kategori_namn, self.rubrik = f"{m[1]}.{m[2]}", m[3], None
+            self.headings.append(Heading(self.omrade, self.omrade_namn, self.kategori,
+                                         self.kategori_namn, None, None, page))
+        elif not self.omrade:
+            return  # the introduction before the first område: prose, no rows
+        elif block[0].size < self.body_size - 0.5 or re.match(r"^\d{1,2} \S", text):
+            return  # a footnote under a table
+        elif heading_style and self.kategori is not None:
+            self._close_omrade()
+            self.rubrik = text
+            self.headings.append(Heading(self.omrade, self.omrade_namn, self.kategori,
+                                         self.kategori_namn, self.rubrik, None, page))
+        elif self.notes and self.kategori is None and self._omrade_page:
+            self._note.append(text)
+        else:
+            self.problems.append(f"sida {page}: texten «{text}» står utanför tabellerna – importeras inte")
+
+    def _close_omrade(self) -> None:
+        """The område heading is written once its note (the text under it) is complete."""
+        if self._omrade_page:
+            self.headings.append(Heading(self.omrade, self.omrade_namn, None, None, None,
+                                         "\n\n".join(self._note) or None, self._omrade_page))
+            self._omrade_page = 0
+            self._note = []
+
+
+def _same_block(a: PdfLine, b: PdfLine) -> bool:
+    return (a.page == b.page and a.bold == b.bold and abs(a.size - b.size) < 0.5
+            and b.top - a.bottom < a.height)

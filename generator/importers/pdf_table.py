@@ -1,0 +1,277 @@
+"""Tables in a PDF's lines: columns from the header row, rows from the first column.
+
+Column boundaries come from where the header row's text lies; a row starts where the
+first column starts a new cell (a vertical gap). A table may cross page breaks: the
+repeated header is dropped, a repeated row is dropped and a row split by the break is
+joined again. Line-end hyphenation inside a cell is undone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine
+
+log = logging.getLogger(__name__)
+
+X_TOLERANCE = 3.0  # points a line may stick out of its column (kerning, cell padding)
+_BULLET = re.compile(r"^[•\u2022\u25cf\u25aa–-]\s")
+# A line ending in "stöd-" followed by "och …" is a shared word part, not a split word.
+_CONJUNCTIONS = {"och", "eller", "samt", "respektive", "till", "som"}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column i spans [bounds[i-1], bounds[i]) by a line's left edge; labels from the header."""
+
+    labels: tuple[str, ...]
+    left: float
+    bounds: tuple[float, ...]  # len(labels) - 1 boundaries, left to right
+
+    def index(self, line: PdfLine) -> int:
+        return sum(line.x0 >= bound for bound in self.bounds)
+
+    def fits(self, line: PdfLine) -> bool:
+        """True when the line lies inside one column (a heading or note would cross them)."""
+        if line.x0 < self.left - X_TOLERANCE:
+            return False
+        i = self.index(line)
+        return i == len(self.bounds) or line.x1 <= self.bounds[i] + X_TOLERANCE
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row: page and top of its first line, and the text of each column's cell."""
+
+    page: int
+    top: float
+    cells: tuple[str, ...]  # joined by join_lines (hyphenation undone)
+    lines: tuple[tuple[str, ...], ...] = ()  # each cell's printed lines, for other joins
+
+
+@dataclass
+class _RowLines:
+    page: int
+    top: float
+    cells: list[list[PdfLine]] = field(default_factory=list)
+    continuation: bool = False  # no first-column line: the rest of a row from the last page
+
+
+def join_lines(texts: Sequence[str], keep_hyphens: bool = False) -> str:
+    """Join a cell's lines into one text: spaces between, line-end hyphenation undone.
+
+    "kommu-" + "ner" → "kommuner"; "fixar-" + "Malte" and "RSS-" + "nätverken" keep the
+    hyphen (a capital on either side); "stöd-" + "och" keeps "stöd- och"; "och -" +
+    "läger" → "och -läger". With keep_hyphens a line-end hyphen is always kept and the
+    word goes on ("social-" + "sekreteraren" → "social-sekreteraren"), as the text
+    importers join names. A line that starts with a bullet starts a new line of the text.
+    """
+    out = ""
+    for raw in texts:
+        text = raw.strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+        elif _BULLET.match(text):
+            out += "\n" + text
+        elif out.endswith("-") and (len(out) == 1 or not out[-2].isalpha()):
+            out += text
+        elif out.endswith("-"):
+            first_word = text.split()[0].casefold()
+            if first_word in _CONJUNCTIONS:
+                out += " " + text
+            elif keep_hyphens:
+                out += text
+                out += " " + text
+            elif out[-2].islower() and text[0].islower():
+                out = out[:-1] + text
+            else:
+                out += text
+        else:
+            out += " " + text
+    return out
+
+
+def find_columns(header: Sequence[PdfLine]) -> Columns:
+    """Columns from a header row's lines: each run of overlapping x-extents is one column.
+
+    A boundary is the middle of the gap between two columns' header text, so a cell that
+    is centred or a little wider than its header still lands in its column.
+    """
+    spans: list[list[float]] = []
+    texts: list[list[PdfLine]] = []
+    for line in sorted(header, key=lambda ln: ln.x0):
+        if spans and line.x0 <= spans[-1][1] + X_TOLERANCE:
+            spans[-1][1] = max(spans[-1][1], line.x1)
+            texts[-1].append(line)
+        else:
+            spans.append([line.x0, line.x1])
+            texts.append([line])
+    labels = tuple(join_lines([ln.text for ln in sorted(col, key=lambda ln: ln.top)]) for col in texts)
+    bounds = tuple((spans[i][1] + spans[i + 1][0]) / 2 for i in range(len(spans) - 1))
+    return Columns(labels=labels, left=spans[0][0], bounds=bounds)
+
+
+def header_band(lines: Sequence[PdfLine], start: int) -> int:
+    """Index just past the header row that starts at lines[start] (its first-column label).
+
+    The header ends where the first column has its next line: everything between on the
+    same page (the other columns' multi-line labels) belongs to the header.
+    """
+    first = lines[start]
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if line.page != first.page:
+            break
+        if abs(line.x0 - first.x0) < X_TOLERANCE and line.top > first.bottom - SAME_LINE_TOLERANCE:
+            break
+        end += 1
+    return end
+
+
+def read_tables(
+    lines: Sequence[PdfLine],
+    is_header: Callable[[Sequence[PdfLine], int], bool],
+    n_columns: int,
+    is_outside: Callable[[PdfLine], bool] = lambda line: False,
+) -> tuple[list[PdfLine | Row], list[str]]:
+    """Split a document's lines into table rows and the lines outside tables, in order.
+
+    `is_header(lines, i)` says whether a header row starts at lines[i]; `is_outside(line)`
+    marks lines that end a table even though they fit its columns (headings, notes).
+    A header that opens a page right after a table on the previous page continues that
+    table. Returns the items and a list of problems (page and why).
+    """
+    items: list[PdfLine | Row] = []
+    problems: list[str] = []
+    columns: Columns | None = None
+    page_body: list[PdfLine] = []
+    held: list[_RowLines] = []  # rows of the open table, the last may continue on the next page
+    trailing: list[PdfLine] = []  # lines after the open table on its last page (footnotes)
+
+    def flush_page() -> None:
+        if columns is not None and page_body:
+            _add_page_rows(held, _page_rows(page_body, columns), continued=bool(held))
+        page_body.clear()
+
+    def close_table() -> None:
+        nonlocal columns
+        flush_page()
+        items.extend(_to_row(r) for r in held)
+        items.extend(trailing)
+        held.clear()
+        trailing.clear()
+        columns = None
+
+    table_page = 0  # page of the open table's latest header or body line
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if is_header(lines, i):
+            end = header_band(lines, i)
+            new_columns = find_columns(lines[i:end])
+            if len(new_columns.labels) != n_columns:
+                problems.append(f"sida {line.page}: tabellhuvud med {len(new_columns.labels)} "
+                                f"kolumner i stället för {n_columns}: {new_columns.labels}")
+            repeat = (columns is not None and held and line.page == table_page + 1
+                      and new_columns.labels == columns.labels)
+            if repeat:
+                flush_page()
+                items.extend(_to_row(r) for r in held[:-1])
+                del held[:-1]
+                items.extend(trailing)
+                trailing.clear()
+            else:
+                close_table()
+            columns, table_page = new_columns, line.page
+            i = end
+            continue
+        if (columns is not None and not trailing and line.page == table_page
+                and not is_outside(line) and columns.fits(line)):
+            page_body.append(line)
+        elif columns is not None and line.page == table_page:
+            trailing.append(line)  # after the table on its page: the table may go on
+        else:
+            close_table()
+            items.append(line)
+        i += 1
+    close_table()
+    return items, problems
+
+
+def _page_rows(body: Sequence[PdfLine], columns: Columns) -> list[_RowLines]:
+    """Rows of one page's part of a table; a first row without a first-column line is the
+    continuation of a row from the previous page."""
+    n = len(columns.bounds) + 1
+    by_col: list[list[PdfLine]] = [[] for _ in range(n)]
+    for line in body:
+        by_col[columns.index(line)].append(line)
+    threshold = _new_cell_gap(by_col)
+    starts: list[PdfLine] = []
+    for prev, line in zip([None, *by_col[0]], by_col[0]):
+        if prev is None or line.top - prev.bottom > threshold:
+            starts.append(line)
+    rows: list[_RowLines] = []
+    first_top = min(line.top for line in body)
+    if not starts or starts[0].top - first_top > SAME_LINE_TOLERANCE:
+        rows.append(_RowLines(page=body[0].page, top=first_top, cells=[[] for _ in range(n)],
+                              continuation=True))
+    rows.extend(_RowLines(page=s.page, top=s.top, cells=[[] for _ in range(n)]) for s in starts)
+    for col, col_lines in enumerate(by_col):
+        for line in col_lines:
+            owner = rows[0]
+            for row in rows:
+                if not row.continuation and row.top <= line.top + SAME_LINE_TOLERANCE:
+                    owner = row
+            owner.cells[col].append(line)
+    return rows
+
+
+def _new_cell_gap(by_col: Sequence[Sequence[PdfLine]]) -> float:
+    """Vertical gap above which the next line starts a new cell.
+
+    The smallest gap between consecutive lines of a column is the line spacing inside a
+    cell, but a page where no cell has two lines has only gaps between rows: so it is
+    capped at half the font size.
+    """
+    gaps = [b.top - a.bottom for col in by_col for a, b in zip(col, col[1:])]
+    size = max((ln.height for col in by_col for ln in col), default=10.0)
+    leading = min([g for g in gaps if g >= 0] or [0.0])
+    return min(leading, size / 2) + 0.3 * size
+
+
+def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool) -> None:
+    """Append one page's rows to the open table, joining a row split by the page break."""
+    if rows and rows[0].continuation and continued:
+        _merge(held[-1], rows.pop(0))
+    if continued and rows and held:
+        first, last = rows[0], held[-1]
+        first_name = join_lines([ln.text for ln in first.cells[0]])
+        last_name = join_lines([ln.text for ln in last.cells[0]])
+        if _texts(first) == _texts(last):
+            rows.pop(0)  # the row printed again on the new page
+        elif first_name == last_name:
+            first.cells[0] = []
+            _merge(last, rows.pop(0))
+        elif first_name[:1].islower():
+            _merge(last, rows.pop(0))  # the first column's text goes on from the last page
+    held.extend(rows)
+
+
+def _merge(into: _RowLines, more: _RowLines) -> None:
+    for target, extra in zip(into.cells, more.cells):
+        target.extend(extra)
+
+
+def _texts(row: _RowLines) -> tuple[str, ...]:
+    return tuple(join_lines([ln.text for ln in cell]) for cell in row.cells)
+
+
+def _to_row(row: _RowLines) -> Row:
+    return Row(page=row.page, top=row.top, cells=_texts(row),
+               lines=tuple(tuple(ln.text for ln in cell) for cell in row.cells))

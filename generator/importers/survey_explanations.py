@@ -1,0 +1,477 @@
+"""Importer for seed 000, the survey's explanations appendix: text (or PDF) → ParsedDocument.
+
+The text is a PDF extraction of a three-column table (Insats | Förklaring | Källa). Rows
+are cut at citation blocks and empty-cell markers; the insats name is split from the
+explanation with the row names of the results document (seed 001) as a dictionary, plus
+the curated table below. Whatever cannot be placed confidently goes into `problems`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.importers.records import ExplanationRow, Heading, ParsedDocument
+
+log = logging.getLogger(__name__)
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+RESULTS_TEXT = SOURCES / "kartlaggning-resultattabeller.txt"
+
+_RUNNING_HEADER = "Kartläggning av insatser i socialtjänst"
+_TABLE_HEADER = "Insats Förklaring Källa"
+_OMRADE = re.compile(r"^([2-7]) Verksamhetsområde\b\s*(.*)$")
+_KATEGORI = re.compile(r"^([2-7])\.(\d{1,2}) (\S.*)$")
+_INTRO = re.compile(r"^1 \S")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# "Publisher (2019) Title", "Kumla kommun, kumla.se (hämtad maj 2021)": a short lead
+# without parentheses, then a year or a retrieval note in parentheses.
+_CITATION_START = re.compile(r"^[A-ZÅÄÖ0-9][^()]{0,80}?\(\s*(?:\d{4}|hämtad|u\.\s?å)", re.IGNORECASE)
+_CITATION_SITE = re.compile(r"^[A-ZÅÄÖ][^()]{0,60},\s*(?:www\.)?[a-z0-9-]+\.(?:se|nu|org|com|net)\b")
+_CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_BARE_SITE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+\.(?:se|nu|org|com|net)\s*;?$")
+
+# Hyphenated words the PDF broke at the hyphen where the hyphen belongs to the word
+# (everything else "xx-\nyy" with a lowercase letter before the hyphen is soft hyphenation
+# and is joined: "upp-\nföljning" → "uppföljning").
+KEEP_HYPHEN: frozenset[str] = frozenset({
+    "kognitiv-beteendeterapeutisk",  # KBT's Swedish spelling
+    "twelve-step",  # English term, "Tolvstegsbehandling, twelve-step facilitation"
+    "strength-modellen",  # the Strengths model, English stem
+    "Utväg-manualen",  # Utväg is a proper name (Gruppsamtal enligt Utväg-manualen)
+})
+
+# Curated name/explanation splits where the results document has no matching name, keyed
+# by the first line of the row's first block as printed (stripped): the name it begins
+# with. Reviewed by reading the source; see the import report for rows listed here.
+NAME_SPLITS: dict[str, str] = {
+    # seed 001 prints "Fixarservice, fixartjänst, fixar-…" (a longer name)
+    "Fixarservice, fixartjänst Insats för att stödja": "Fixarservice, fixartjänst",
+}
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped
+    raw: str
+    number: int
+
+
+@dataclass
+class _Block:
+    lines: list[_Line]
+    after_break: bool = False  # first block after a page break
+    empty: bool = False  # a whitespace-only line: an empty table cell
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].text if self.lines else ""
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def ends_with_empty_cells(self) -> bool:
+        # "Fallsensorer   ": the extraction pads the empty explanation/source cells.
+        return bool(self.lines) and self.lines[-1].raw.endswith("   ")
+
+
+@dataclass
+class _Row:
+    omrade: int
+    kategori: str
+    rubrik: str | None
+    blocks: list[_Block] = field(default_factory=list)
+    after_break: bool = False
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join extracted lines into running text, undoing line-end hyphenation."""
+    out = ""
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+            continue
+        if raw.rstrip("\n") != raw.rstrip() and re.search(r"[-–]$", out.rstrip()):
+            pass
+        if out.endswith(("-", "–")) and not out.endswith((" -", " –")):
+            before = out[:-1].split(" ")[-1]
+            word = before + "-" + text.split(" ")[0]
+            if out.endswith("–") or not before or before[-1].isupper() or before[-1].isdigit() \
+                    or before[-1] == ")" or text[0].isupper() or text[0].isdigit() \
+                    or word.rstrip(".,;:") in KEEP_HYPHEN:
+                out += text  # a real hyphen or dash inside a word: "RSS-nätverken", "25–30"
+            else:
+                out = out[:-1] + text  # soft hyphenation: "kommu-" + "ner"
+        else:
+            out += " " + text
+    return out
+
+
+def _block_text(block: _Block) -> str:
+    # Trailing space on a line that ends in a dash means the dash stands alone in print
+    # ("vård- och"), so keep the space: mark it before joining.
+    parts = []
+    for ln in block.lines:
+        t = ln.text
+        if ln.raw.rstrip("\n").endswith(("- ", "– ")) or ln.raw.endswith(("-  ", "–  ")):
+            t = t + "\u0000"
+        parts.append(t)
+    return join_lines(parts).replace("\u0000", "")
+
+
+def is_citation(block: _Block) -> bool:
+    """Whether a block is (the start of) a Källa cell."""
+    if block.empty or not block.lines:
+        return False
+    head = " ".join(ln.text for ln in block.lines[:3])
+    if m := _CELL_GAP.search(block.first):
+        head = block.first[: m.start()]  # "Name  Publisher (2021)": judge the first cell
+        return bool(_CITATION_START.match(head) or _CITATION_SITE.match(head) or "(hämtad" in head)
+    if _CITATION_START.match(head) or _CITATION_SITE.match(block.first):
+        return True
+    if _BARE_SITE.match(block.first):
+        return True
+    return any("(hämtad" in ln.text for ln in block.lines)
+
+
+def _norm(name: str) -> str:
+    name = name.replace("–", "-").casefold()
+    name = re.sub(r"\s*([/,()-])\s*", r"\1", name)
+    return re.sub(r"\s+", " ", name).strip(" .:")
+
+
+# --- the name dictionary from the results document (seed 001) -------------------------
+
+_FIG = r"(?:\d+ \(\d+ ?%\)|-)"
+_RESULT_ROW = re.compile(rf"^(?P<name>.*?)\s*{_FIG}(?:\s+{_FIG}){{3}}\s*$")
+
+
+def names_from_results(text: str) -> dict[int, set[str]]:
+    """Normalised candidate row names per område from the results tables' text.
+
+    A row name spans the lines before its figures; since the start is not marked, every
+    suffix of those lines that starts with a capital is a candidate. Over-generating is
+    harmless: a candidate is only used when a row of seed 000 begins with it.
+    """
+    names: dict[int, set[str]] = {}
+    omrade = 0
+    pending: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if m := _OMRADE.match(line):
+            omrade, pending = int(m[1]), []
+            continue
+        if m := _RESULT_ROW.match(line):
+            parts = pending[-6:] + ([m["name"]] if m["name"] else [])
+            for i in range(len(parts)):
+                cand = join_lines(parts[i:])
+                cand = re.sub(r"(?<=[a-zåäö)])\d$", "", cand)  # footnote digit
+                if cand[:1].isupper() or cand[:1].isdigit():
+                    names.setdefault(omrade, set()).add(_norm(cand))
+            pending = []
+            continue
+        if "parentes)" in line or line.startswith(_RUNNING_HEADER) or _KATEGORI.match(line):
+            pending = []
+            continue
+        pending.append(line)
+    return names
+
+
+def _default_names() -> dict[int, set[str]]:
+    try:
+        return names_from_results(RESULTS_TEXT.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("results document %s not readable; splitting names without it", RESULTS_TEXT)
+        return {}
+
+
+# --- tokenising ------------------------------------------------------------------------
+
+
+def _next_raw(raw_lines: list[str], i: int) -> str:
+    """The next non-blank line, right-stripped only (a leading space marks a page break)."""
+    for raw in raw_lines[i + 1:]:
+        if raw.strip():
+            return raw.rstrip()
+    return ""
+
+
+def _next_content(raw_lines: list[str], i: int) -> str:
+    for raw in raw_lines[i + 1:]:
+        if raw.strip():
+            return raw.strip()
+    return ""
+
+
+def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDocument:
+    """Parse the extracted text of seed 000. `names` (normalised row names per område)
+    defaults to those of sources/kartlaggning-resultattabeller.txt."""
+    if names is None:
+        names = _default_names()
+    raw_lines = text.splitlines()
+    problems: list[str] = []
+    headings: list[Heading] = []
+    rows: list[_Row] = []
+
+    omrade = 0
+    omrade_namn = ""
+    kategori: str | None = None
+    kategori_namn: str | None = None
+    rubrik: str | None = None
+    in_table = False
+    note: list[_Line] = []
+    note_open = False
+    omrade_line = 0
+    name_continues = False  # område heading split over lines
+    block: _Block | None = None
+    blocks: list[tuple[_Block, int, str, str | None]] = []
+    pending_break = False
+
+    def close_block() -> None:
+        nonlocal block
+        if block is not None and (block.lines or block.empty):
+            blocks.append((block, omrade, kategori or "", rubrik))
+        block = None
+
+    def emit_omrade() -> None:
+        nonlocal note_open
+        headings.append(Heading(omrade, omrade_namn, None, None, None,
+                                join_lines([n.text for n in note]) or None, omrade_line))
+        note_open = False
+
+    for idx, raw in enumerate(raw_lines):
+        number = idx + 1
+        line = raw.strip()
+        if not line:
+            if raw:  # whitespace-only: an empty cell
+                if in_table:
+                    close_block()
+                    blocks.append((_Block([], empty=True, after_break=pending_break),
+                                   omrade, kategori or "", rubrik))
+                    pending_break = False
+            else:
+                close_block()
+                name_continues = False
+            continue
+        lead = raw.startswith(" ")
+        nxt = _next_content(raw_lines, idx)
+        if line == _TABLE_HEADER:
+            close_block()
+            in_table = True
+            pending_break = pending_break or lead
+            continue
+        if line.startswith(_RUNNING_HEADER) or (_PAGE_NUMBER.match(line) and nxt.startswith(_RUNNING_HEADER)):
+            close_block()
+            pending_break = True
+            continue
+        if _INTRO.match(line) and omrade == 0:
+            continue
+        if m := _OMRADE.match(line):
+            close_block()
+            if note_open:
+                emit_omrade()
+            omrade, omrade_namn, omrade_line = int(m[1]), m[2].strip(), number
+            kategori = kategori_namn = rubrik = None
+            in_table, note, note_open, name_continues = False, [], True, True
+            continue
+        if omrade == 0:
+            continue
+        if name_continues:
+            omrade_namn = (omrade_namn + " " + line).strip()
+            continue
+        if m := _KATEGORI.match(line):
+            close_block()
+            if note_open:
+                emit_omrade()
+            kategori, kategori_namn, rubrik = f"{m[1]}.{m[2]}", m[3].strip(), None
+            if int(m[1]) != omrade:
+                problems.append(f"{number}: kategori {kategori} under område {omrade}")
+            headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, None, None, number))
+            in_table = False
+            continue
+        if note_open:
+            note.append(_Line(line, raw, number))
+            continue
+        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (block is None or not block.lines):
+            # A one-line block right before the column header is a sub-heading.
+            close_block()
+            rubrik = line
+            headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, rubrik, None, number))
+            in_table = False
+            continue
+        if not in_table:
+            problems.append(f"{number}: text outside a table, skipped: {line!r}")
+            continue
+        if lead and block is not None and block.lines:
+            close_block()  # a leading space after text: a page break inside a block
+            pending_break = True
+        if block is None:
+            block = _Block([], after_break=pending_break)
+            pending_break = False
+        block.lines.append(_Line(line, raw, number))
+    close_block()
+    if note_open:
+        emit_omrade()
+
+    parsed = _rows_from_blocks(blocks, names, problems)
+    return ParsedDocument(headings=tuple(headings), rows=tuple(parsed), problems=tuple(problems))
+
+
+# --- rows ------------------------------------------------------------------------------
+
+
+def _starts_lower(block: _Block) -> bool:
+    first = block.first
+    return bool(first) and (first[0].islower() or first[0] in "(,;.")
+
+
+def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -> list[ExplanationRow]:
+    rows: list[_Row] = []
+    current: _Row | None = None
+    for blk, omrade, kategori, rubrik in _split_cell_gaps(blocks):
+        section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (omrade, kategori, rubrik)
+        if blk.empty:
+            if current is None or section_changed:
+                problems.append(f"{blk.line if blk.lines else '?'}: empty cell outside a row")
+                continue
+            current.blocks.append(blk)
+            continue
+        start = False
+        if section_changed:
+            start = True
+        else:
+            last = current.blocks[-1]
+            has_citation = any(is_citation(b) for b in current.blocks[1:]) or _row_has_inline_citation(current)
+            if last.empty or (is_citation(last) and len(current.blocks) > 1):
+                start = not _starts_lower(blk) and not (is_citation(blk) and not blk.after_break and False)
+                if start and is_citation(blk) and not last.empty:
+                    start = False  # a second citation block of the same cell
+            elif last.ends_with_empty_cells and len(current.blocks) == 1 and not is_citation(blk):
+                start = True
+            elif blk.after_break and not _starts_lower(blk):
+                # Explanation going on over a page break, or a new row after a row
+                # without a source: a new row must begin with a known name.
+                start = _known_prefix(blk, names.get(omrade, set())) is not None and (
+                    has_citation or _norm(_block_text(blk)) in names.get(omrade, set()))
+        if start:
+            current = _Row(omrade, kategori, rubrik, [blk], after_break=blk.after_break)
+            rows.append(current)
+        else:
+            current.blocks.append(blk)
+
+    out: list[ExplanationRow] = []
+    seen: dict[tuple[str, str | None], set[tuple]] = {}
+    for row in rows:
+        record = _row_record(row, names.get(row.omrade, set()), problems)
+        if record is None:
+            continue
+        key = (record.namn, record.forklaring, record.kallor)
+        table = seen.setdefault((row.kategori, row.rubrik), set())
+        if row.after_break and key in table:
+            log.info("line %d: row %r repeated after a page break, dropped", record.line, record.namn)
+            continue
+        table.add(key)
+        out.append(record)
+    return out
+
+
+def _split_cell_gaps(blocks):
+    """'Förtur i bostadskön  SKR (2021) Boende för': two spaces separate the name cell from
+    the next cell on the same line; make them two blocks."""
+    for blk, *where in blocks:
+        m = _CELL_GAP.search(blk.first) if blk.lines else None
+        if m is None or is_citation(blk):
+            yield (blk, *where)
+            continue
+        head, tail = blk.first[: m.start()], blk.first[m.end():]
+        yield (_Block([_Line(head, head, blk.line)], after_break=blk.after_break), *where)
+        yield (_Block([_Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
+
+
+def _row_has_inline_citation(row: _Row) -> bool:
+    return False
+
+
+def _known_prefix(block: _Block, known: set[str]) -> str | None:
+    """The longest known name the block's text begins with (as printed), if any."""
+    text = _block_text(block)
+    words = text.split(" ")
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        if _norm(cand) in known:
+            return cand
+    return None
+
+
+def _split_name(first: _Block, following_text: bool, known: set[str], problems: list[str]) -> tuple[str, str | None]:
+    """Split the row's first block into the name and the start of the explanation."""
+    text = _block_text(first)
+    if _norm(text) in known:
+        return text, None
+    curated = NAME_SPLITS.get(first.first)
+    if curated is not None:
+        if not text.startswith(curated):
+            problems.append(f"{first.line}: curated name {curated!r} does not begin the row")
+        else:
+            return curated, text[len(curated):].strip() or None
+    if (prefix := _known_prefix(first, known)) is not None:
+        return prefix, text[len(prefix):].strip() or None
+    if following_text or first.ends_with_empty_cells:
+        # A block of its own before the explanation is the whole name cell.
+        log.debug("line %d: name %r not in the results document", first.line, text)
+        return text, None
+    problems.append(f"{first.line}: cannot split name from explanation (name unknown): {first.first!r}")
+    return text, None
+
+
+def _row_record(row: _Row, known: set[str], problems: list[str]) -> ExplanationRow | None:
+    blocks = row.blocks
+    first = blocks[0]
+    if is_citation(first):
+        problems.append(f"{first.line}: a source without a row name, skipped: {_block_text(first)!r}")
+        return None
+    rest = blocks[1:]
+    cit_at = next((i for i, b in enumerate(rest) if is_citation(b)), len(rest))
+    expl_blocks, cit_blocks = rest[:cit_at], rest[cit_at:]
+    following_text = any(not b.empty for b in expl_blocks[:1]) and not expl_blocks[0].first.startswith("•")
+    namn, expl_start = _split_name(first, following_text, known, problems)
+    paragraphs: list[str] = [expl_start] if expl_start else []
+    for b in expl_blocks:
+        if b.empty:
+            continue
+        t = _block_text(b)
+        if paragraphs and t.startswith("•"):
+            paragraphs[-1] += "\n" + t
+        elif paragraphs and (b.after_break or _starts_lower(b)):
+            paragraphs[-1] += " " + t
+        else:
+            paragraphs.append(t)
+    forklaring = "\n\n".join(paragraphs) or None
+    cit_text = ""
+    for b in cit_blocks:
+        if b.empty:
+            continue
+        t = _block_text(b)
+        cit_text = f"{cit_text} {t}".strip() if cit_text else t
+    kallor = tuple(c.strip() for c in cit_text.split(";") if c.strip())
+    return ExplanationRow(omrade=row.omrade, kategori=row.kategori, rubrik=row.rubrik, namn=namn,
+                          forklaring=forklaring, kallor=kallor, line=first.line)
+
+
+def read(path: str | Path) -> ParsedDocument:
+    """Parse seed 000 from its extracted text (.txt) or its PDF (.pdf)."""
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        from generator.importers.pdf_survey import explanations_from_pdf  # written separately
+
+        return explanations_from_pdf(path)
+    return parse_text(path.read_text(encoding="utf-8"))
