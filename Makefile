@@ -24,6 +24,11 @@ test: $(STAMP)
 	bash tests/browser/setup.sh
 	$(PY) -m pytest
 
+## Time and weigh the build next to a bare Material site (not part of `make test`).
+## `make bench ARGS=--quick` for one repetition at 1× and 3×. Results: bench-results/.
+bench: $(STAMP)
+	$(PY) bench/run.py $(ARGS)
+
 ## Check content/ and list every problem.
 validate: $(STAMP)
 	$(PY) -m generator validate

@@ -1,0 +1,429 @@
+"""`make bench`: time and weigh the handbook build, next to a bare Material site and Zensical.
+
+Prints one table and writes the same figures to bench-results/ as JSON. Everything is built
+in copies under a temporary directory; content/ is never touched. Timings are wall-clock
+on a shared machine: read them as medians with their spread, not as exact figures.
+
+    .venv/bin/python bench/run.py [--quick] [--reps N] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+if __package__ in (None, ""):  # run as a script: make the bench package importable
+    sys.path.insert(0, str(ROOT))
+
+from bench import editloop, weight  # noqa: E402
+from bench.process import Run, run  # noqa: E402
+from bench.reference import read_mkdocs_config, write_reference_site  # noqa: E402
+from bench.synthetic import scale_content  # noqa: E402
+
+log = logging.getLogger("bench")
+
+RESULTS = ROOT / "bench-results"
+ZENSICAL_VENV = ROOT / ".cache" / "bench-zensical"
+# What a copy of the project leaves out: outputs, environments, history, tests.
+NOT_COPIED = {".git", ".venv", "site", "build", ".cache", "bench-results", "tests", "staging",
+              "docs", ".pytest_cache", ".ruff_cache", "__pycache__", "insatshandboken.egg-info",
+              ".github", ".ci"}
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+BUDGETS = {
+    "a_over_b": 1.3,
+    "generator_share": 0.05,
+    "growth_10x": 11.0,
+    "peak_rss_bytes": 1024**3,
+    "median_insats_page_bytes": 40 * 1024,
+    "search_index_gzip_bytes": 700 * 1024,
+    "edit_loop_seconds": 2.0,
+}
+
+# Runs inside a copy of the project: times the generator's stages in-process, one JSON line.
+PHASES_SCRIPT = r"""
+import json, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+import generator.build as gb
+from generator.load import load_content
+t1 = time.perf_counter()
+root = Path.cwd()
+content, problems = load_content(root)
+t2 = time.perf_counter()
+phases = {"import": t1 - t0, "load+validate": t2 - t1}
+if hasattr(gb, "generate"):
+    t = time.perf_counter(); gb.generate(root, content); phases["link+render+write"] = time.perf_counter() - t
+else:
+    from generator.link import link
+    t = time.perf_counter(); index = link(content); phases["link"] = time.perf_counter() - t
+    t = time.perf_counter(); pages = gb.render_pages(content, index); phases["render"] = time.perf_counter() - t
+    t = time.perf_counter(); gb.write_pages(pages, root / "build" / "docs"); phases["write"] = time.perf_counter() - t
+print(json.dumps({"phases": phases, "insatser": len(content.insatser), "problems": len(problems)}))
+"""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def mib(n: float) -> str:
+    return f"{n / 1024**2:.1f} MB"
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def spread(values: list[float]) -> dict[str, Any]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "values": values} if values else {}
+
+
+def fmt_spread(s: dict[str, Any]) -> str:
+    if not s:
+        return "–"
+    return f"{s['median']:6.2f} s  ({s['min']:.2f}–{s['max']:.2f})"
+
+
+def verdict(ok: bool | None) -> str:
+    return {True: "PASS", False: "FAIL", None: "n/a"}[ok]
+
+
+def dir_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def copy_project(dst: Path, factor: int) -> int:
+    """A copy of the project with content scaled `factor`-fold; returns its insatser count."""
+    dst.mkdir(parents=True)
+    count = 0
+    for entry in sorted(ROOT.iterdir()):
+        if entry.name in NOT_COPIED:
+            continue
+        if entry.name == "content":
+            count = scale_content(entry, dst / "content", factor)
+        elif entry.is_dir():
+            shutil.copytree(entry, dst / entry.name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(entry, dst / entry.name)
+    return count
+
+
+def clean_outputs(root: Path) -> None:
+    for name in ("site", "build", ".cache"):
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+def handbook_build(root: Path) -> Run:
+    """What `make site` does, in a copy of the project."""
+    clean_outputs(root)
+    return run([sys.executable, "-m", "generator", "build"], root, ENV)
+
+
+def check(result: Run, what: str) -> None:
+    if result.returncode != 0:
+        raise SystemExit(f"{what} failed ({result.returncode}):\n{result.output}")
+
+
+def markdown_sizes(docs: Path) -> list[int]:
+    return sorted(p.stat().st_size for p in docs.rglob("*.md"))
+
+
+def ensure_zensical() -> tuple[Path | None, str]:
+    """Zensical in its own venv (the project's stays clean); (binary, "") or (None, why)."""
+    binary = ZENSICAL_VENV / "bin" / "zensical"
+    if binary.is_file():
+        return binary, ""
+    steps = [[sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
+             [str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", "zensical"]]
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True)
+        if done.returncode != 0:
+            return None, f"{' '.join(step[-2:])}: {(done.stderr or done.stdout)[-800:]}"
+    return (binary, "") if binary.is_file() else (None, "zensical installed no `zensical` command")
+
+
+def zensical_version(binary: Path) -> str:
+    done = subprocess.run([str(binary), "--version"], capture_output=True, text=True)
+    return done.stdout.strip() or done.stderr.strip()
+
+
+# ---------------------------------------------------------------- the measurements
+
+
+def side_by_side(work: Path, reps: int, results: dict[str, Any]) -> Path:
+    """(a) handbook, (b) bare Material reference, (c) Zensical on the generated Markdown.
+
+    Repetitions are interleaved (a, b, c, a, b, c, …) so load from other processes on the
+    machine spreads over all three alike. Returns the 1× project copy (built).
+    """
+    handbook = work / "x1"
+    insatser = copy_project(handbook, 1)
+    first = handbook_build(handbook)
+    check(first, "the handbook build (a)")
+    docs = handbook / "build" / "docs"
+    sizes = markdown_sizes(docs)
+    ref_root = write_reference_site(
+        read_mkdocs_config(handbook / "mkdocs.yml"), work / "reference",
+        pages=len(sizes), page_bytes=int(statistics.median(sizes)),
+    )
+    zensical, zensical_error = ensure_zensical()
+    zroot = work / "zensical"
+    if zensical:
+        shutil.copytree(handbook, zroot, ignore=shutil.ignore_patterns("site"))
+    times: dict[str, list[float]] = {"a": [], "b": [], "c": []}
+    rss: dict[str, list[int]] = {"a": [], "b": [], "c": []}
+    zensical_output = ""
+    for rep in range(reps):
+        log.info("side by side: repetition %d of %d", rep + 1, reps)
+        a = first if rep == 0 else handbook_build(handbook)
+        check(a, "the handbook build (a)")
+        times["a"].append(a.seconds)
+        rss["a"].append(a.peak_rss)
+        shutil.rmtree(ref_root / "site", ignore_errors=True)
+        b = run([sys.executable, "-m", "mkdocs", "build", "--quiet"], ref_root, ENV)
+        check(b, "the reference build (b)")
+        times["b"].append(b.seconds)
+        rss["b"].append(b.peak_rss)
+        if zensical:
+            shutil.rmtree(zroot / "site", ignore_errors=True)
+            c = run([str(zensical), "build", "--clean", "-f", "mkdocs.yml"], zroot)
+            zensical_output = c.output
+            if c.returncode != 0:
+                zensical_error = f"zensical build failed ({c.returncode}): {c.output[-1500:]}"
+                zensical = None
+            else:
+                times["c"].append(c.seconds)
+                rss["c"].append(c.peak_rss)
+    a_med, b_med = statistics.median(times["a"]), statistics.median(times["b"])
+    results["side_by_side"] = {
+        "repetitions": reps,
+        "insatser": insatser,
+        "markdown_pages": len(sizes),
+        "median_markdown_bytes": int(statistics.median(sizes)),
+        "a_handbook": {**spread(times["a"]), "peak_rss": max(rss["a"])},
+        "b_reference": {**spread(times["b"]), "peak_rss": max(rss["b"]),
+                        "html_pages": len(list((ref_root / "site").rglob("*.html"))),
+                        "weight": weight.measure(ref_root / "site").as_dict()},
+        "c_zensical": {**spread(times["c"]), "peak_rss": max(rss["c"], default=0),
+                       "version": zensical_version(ZENSICAL_VENV / "bin" / "zensical")
+                       if not zensical_error else "",
+                       "html_pages": len(list((zroot / "site").rglob("*.html")))
+                       if times["c"] else 0,
+                       "error": zensical_error, "output_tail": zensical_output[-600:]},
+        "a_over_b": a_med / b_med,
+    }
+    return handbook
+
+
+def generator_share(handbook: Path, results: dict[str, Any], reps: int) -> None:
+    """The generator's own stages, timed in-process in a fresh interpreter per repetition."""
+    totals: list[float] = []
+    phases: list[dict[str, float]] = []
+    for _ in range(reps):
+        done = subprocess.run([sys.executable, "-c", PHASES_SCRIPT], cwd=handbook,
+                              capture_output=True, text=True, env={**os.environ, **ENV})
+        if done.returncode != 0:
+            results["generator"] = {"error": done.stderr[-1500:]}
+            return
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        stages = {k: v for k, v in data["phases"].items() if k != "import"}
+        phases.append(data["phases"])
+        totals.append(sum(stages.values()))
+    a_med = results["side_by_side"]["a_handbook"]["median"]
+    results["generator"] = {
+        "seconds": spread(totals),
+        "phases_median": {k: statistics.median(p[k] for p in phases) for k in phases[0]},
+        "share_of_a": statistics.median(totals) / a_med,
+    }
+
+
+def growth(work: Path, factors: list[int], handbook: Path, results: dict[str, Any]) -> None:
+    """The same build at N× the insatser; 1× reuses the side-by-side copy and timings."""
+    rows = []
+    a = results["side_by_side"]["a_handbook"]
+    for factor in factors:
+        if factor == 1:
+            root, seconds, peak = handbook, a["median"], a["peak_rss"]
+            count = results["side_by_side"]["insatser"]
+        else:
+            log.info("growth: %d×", factor)
+            root = work / f"x{factor}"
+            count = copy_project(root, factor)
+            built = handbook_build(root)
+            check(built, f"the handbook build at {factor}×")
+            seconds, peak = built.seconds, built.peak_rss
+        site = root / "site"
+        row = {"factor": factor, "insatser": count, "seconds": seconds, "peak_rss": peak,
+               "html_pages": len(list(site.rglob("*.html"))), "site_bytes": dir_bytes(site),
+               "search_index_bytes": (site / weight.SEARCH_INDEX).stat().st_size
+               if (site / weight.SEARCH_INDEX).is_file() else 0}
+        if rows:
+            prev = rows[-1]
+            row["time_ratio"] = seconds / prev["seconds"]
+            row["rss_ratio"] = peak / prev["peak_rss"]
+            row["size_ratio"] = row["site_bytes"] / prev["site_bytes"]
+        rows.append(row)
+        if root != handbook:
+            shutil.rmtree(root, ignore_errors=True)
+    results["growth"] = rows
+
+
+def edit_loop(handbook: Path, reps: int, results: dict[str, Any]) -> None:
+    pages = sorted((handbook / "site" / "insatser").glob("*/index.html"))
+    records = {p.stem: p for p in (handbook / "content" / "insatser").glob("*.yml")}
+    chosen = next((p.parent.name for p in pages if p.parent.name in records), None)
+    if chosen is None:
+        results["edit_loop"] = {"error": "no insats page with a record to edit"}
+        return
+    site_url = read_mkdocs_config(handbook / "mkdocs.yml").get("site_url") or "/"
+    url_path = urlsplit(site_url).path.rstrip("/") + f"/insatser/{chosen}/"  # serve's mount
+    loop = editloop.measure(handbook, records[chosen], url_path, reps)
+    results["edit_loop"] = {"url": loop.url, "record": f"content/insatser/{chosen}.yml",
+                            "startup_seconds": loop.startup, "save_to_served": spread(list(loop.times)),
+                            "error": loop.error, "log_tail": loop.log_tail[-1500:] if loop.error else ""}
+
+
+# ---------------------------------------------------------------- budgets and the table
+
+
+def budgets(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
+    sbs, gen, w = results["side_by_side"], results.get("generator", {}), results["weight"]
+    grow = {row["factor"]: row for row in results["growth"]}
+    loop = results["edit_loop"].get("save_to_served") or {}
+    peak = max(row["peak_rss"] for row in results["growth"])
+    out = [
+        ("(a)/(b) build time", f"{sbs['a_over_b']:.2f}", f"≤ {BUDGETS['a_over_b']}",
+         sbs["a_over_b"] <= BUDGETS["a_over_b"]),
+        ("generator share of (a)",
+         f"{gen['share_of_a'] * 100:.1f} %" if "share_of_a" in gen else "error",
+         "≤ 5 %", gen["share_of_a"] <= BUDGETS["generator_share"] if "share_of_a" in gen else None),
+    ]
+    if 10 in grow and 1 in grow:
+        ratio = grow[10]["seconds"] / grow[1]["seconds"]
+        out.append(("10× time / 1× time", f"{ratio:.2f}", "≤ 11", ratio <= BUDGETS["growth_10x"]))
+    else:
+        out.append(("10× time / 1× time", "not run", "≤ 11", None))
+    out += [
+        ("peak memory (largest run)", mib(peak), "≤ 1 GB", peak <= BUDGETS["peak_rss_bytes"]),
+        ("median insats page", kib(w["median_insats_page"]), "≤ 40 KB",
+         w["median_insats_page"] <= BUDGETS["median_insats_page_bytes"] if w["insats_pages"]
+         else None),
+        ("search index gzip at 1×", kib(w["search_index_gzip"]), "≤ 700 KB",
+         w["search_index_gzip"] <= BUDGETS["search_index_gzip_bytes"]),
+        ("editing loop (median)", f"{loop['median']:.2f} s" if loop else "error", "≤ 2 s",
+         loop["median"] <= BUDGETS["edit_loop_seconds"] if loop else False),
+    ]
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    sbs, w = results["side_by_side"], results["weight"]
+    a, b, c = sbs["a_handbook"], sbs["b_reference"], sbs["c_zensical"]
+    lines = [
+        f"Insatshandboken benchmark  {results['started']}  {results['machine']}"
+        f"{'  (quick)' if results['quick'] else ''}",
+        "",
+        f"1. Side by side ({sbs['repetitions']} rep., median (min–max); {sbs['insatser']} insatser,"
+        f" {sbs['markdown_pages']} Markdown pages, median {kib(sbs['median_markdown_bytes'])})",
+        f"   (a) handbook (python -m generator build)   {fmt_spread(a)}   peak {mib(a['peak_rss'])}",
+        f"   (b) bare Material, pages off the sidebar   {fmt_spread(b)}   peak {mib(b['peak_rss'])}"
+        f"   {b['html_pages']} HTML pages, median {kib(b['weight']['median_page'])}",
+    ]
+    if c.get("error"):
+        lines.append(f"   (c) Zensical on build/docs               failed: {c['error'][:300]}")
+    else:
+        lines.append(f"   (c) Zensical {c['version']} on build/docs    {fmt_spread(c)}   "
+                     f"peak {mib(c['peak_rss'])}   {c['html_pages']} HTML pages")
+    lines.append(f"   a/b = {sbs['a_over_b']:.2f}")
+    gen = results.get("generator", {})
+    if "share_of_a" in gen:
+        phases = ", ".join(f"{k} {v:.2f} s" for k, v in gen["phases_median"].items())
+        lines.append(f"   generator in-process {fmt_spread(gen['seconds'])} = "
+                     f"{gen['share_of_a'] * 100:.1f} % of (a)   [{phases}]")
+    else:
+        lines.append(f"   generator in-process: failed: {gen.get('error', '')[:400]}")
+    lines += ["", "2. Growth (synthetic clones of the insatser)",
+              "   factor  insatser  pages    time      ratio  peak RSS   ratio  site      ratio  search idx"]
+    for row in results["growth"]:
+        def r(key: str) -> str:
+            return f"{row[key]:5.2f}×" if key in row else "     –"
+        lines.append(
+            f"   {row['factor']:>4}×  {row['insatser']:>8}  {row['html_pages']:>5}  "
+            f"{row['seconds']:7.2f} s  {r('time_ratio')}  {mib(row['peak_rss']):>9}  "
+            f"{r('rss_ratio')}  {mib(row['site_bytes']):>8}  {r('size_ratio')}  "
+            f"{mib(row['search_index_bytes'])}")
+    lines += [
+        "", "3. Weight (1×)",
+        f"   HTML pages {w['pages']} (insats pages {w['insats_pages']}), site {mib(w['site_bytes'])}",
+        f"   median page {kib(w['median_page'])}, median insats page {kib(w['median_insats_page'])},"
+        f" largest {kib(w['largest_page'])} ({w['largest_page_path']})",
+        f"   search index {kib(w['search_index'])} raw, {kib(w['search_index_gzip'])} gzip",
+        f"   first visit to {w['first_visit_page']}: {kib(w['first_visit'])} raw,"
+        f" {kib(w['first_visit_gzip'])} gzip (HTML + CSS + JS + search worker + index)",
+        "", "4. Editing loop (mkdocs serve, save YAML → changed page served)",
+    ]
+    loop = results["edit_loop"]
+    if loop.get("save_to_served"):
+        lines.append(f"   {loop.get('record')}: {fmt_spread(loop['save_to_served'])}"
+                     f"   (server start {loop['startup_seconds']:.1f} s)")
+    if loop.get("error"):
+        lines.append(f"   error: {loop['error']}")
+    lines += ["", "Budgets"]
+    for name, value, limit, ok in results["budgets"]:
+        lines.append(f"   {verdict(ok):4}  {name:<28} {value:>10}   {limit}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 repetition, growth 1× and 3× only")
+    parser.add_argument("--reps", type=int, default=None, help="repetitions (default 3, quick 1)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary build copies")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="bench: %(message)s", stream=sys.stderr)
+    reps = args.reps or (1 if args.quick else 3)
+    factors = [1, 3] if args.quick else [1, 3, 10]
+    results: dict[str, Any] = {
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"), "quick": args.quick,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    work = Path(tempfile.mkdtemp(prefix="insatshandboken-bench-"))
+    try:
+        handbook = side_by_side(work, reps, results)
+        generator_share(handbook, results, reps)
+        results["weight"] = weight.measure(handbook / "site").as_dict()
+        growth(work, factors, handbook, results)
+        log.info("editing loop")
+        edit_loop(handbook, reps, results)
+        results["budgets"] = budgets(results)
+    finally:
+        if args.keep:
+            log.info("kept %s", work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    text = table(results)
+    print(text)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    payload = json.dumps({**results, "table": text}, ensure_ascii=False, indent=2, default=str)
+    (RESULTS / f"bench-{stamp}{'-quick' if args.quick else ''}.json").write_text(payload, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(payload, encoding="utf-8")
+    return 0  # a missed budget is a finding for the table, not a failed command
+
+
+if __name__ == "__main__":
+    sys.exit(main())
