@@ -90,6 +90,7 @@ _SYNTAX = {
     "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
     "found undefined alias": "YAML-ankare och alias (& och *) används inte",
     "expected a single document in the stream": "filen innehåller flera YAML-dokument (---)",
+    "but found another document": "filen innehåller flera YAML-dokument (---)",
     "found character that cannot start any token": "tecken som inte får inleda ett värde – "
                                                    "sätt texten inom citattecken",
 }
@@ -286,7 +287,7 @@ def read_file(path: Path, rel: str, cls: type, index: SourceIndex) -> tuple[Any,
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = _pos(mark) if mark else (1, 1)
-        problem = (err.problem or "").split(" (")[0]
+        problem = err.problem or ""
         if problem.startswith("found character '\\t'"):
             return fail(line, column, "tabb där ett värde väntades", "använd mellanslag")
         if isinstance(err, _Refused):
@@ -298,17 +299,15 @@ def read_file(path: Path, rel: str, cls: type, index: SourceIndex) -> tuple[Any,
         return fail(1, 1, f"ogiltigt tecken i filen ({err})", "ta bort tecknet")
     if node is None:
         return fail(1, 1, "filen är tom", f"den ska innehålla {RECORD_NAMES[cls]}")
+    other = _looks_like_other(node, cls) if isinstance(node, MappingNode) else None
+    if other is not None:
+        return fail(1, 1, f"filen ligger i fel mapp: den ser ut som {RECORD_NAMES[other]}",
+                    f"flytta den till {_home(other)}")
     problems: list[Problem] = []
     expected_line = schema_line(cls)
     if text.splitlines()[0].strip() != expected_line:
         problems.append(Problem(rel, 1, 1, "", "första raden ska vara schemaraden",
                                 f"skriv: {expected_line}"))
-    if isinstance(node, MappingNode):
-        other = _looks_like_other(node, cls)
-        if other is not None:
-            problems.append(Problem(rel, 1, 1, "", f"filen ligger i fel mapp: den ser ut som "
-                                    f"{RECORD_NAMES[other]}", f"flytta den till {_home(other)}"))
-            return None, problems
     reader = _FileReader(rel, index)
     extra = {"kind": path.parent.name} if cls is model.LocalList else {}
     record = reader.record(node, cls, "", **extra)

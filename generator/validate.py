@@ -138,7 +138,9 @@ class _Checker:
                         "ska vara ett filnamn i content/omraden/"
                         + did_you_mean(m.omrade, self.omraden))
             return
-        categories = {k.id: k for k in omrade.kategorier}
+        categories: dict[str, model.Category] = {}
+        for k in omrade.kategorier:  # a duplicate id is reported on the område; first wins
+            categories.setdefault(k.id, k)
         category = categories.get(m.kategori)
         if category is None:
             self.report(file, f"{path}.kategori", f'okänd kategori "{m.kategori}" i området '
