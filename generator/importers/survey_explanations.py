@@ -30,6 +30,14 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # without parentheses, then a year or a retrieval note in parentheses.
 _CITATION_START = re.compile(r"^[A-ZÅÄÖ0-9][^()]{0,80}?\(\s*(?:\d{4}|hämtad|u\.\s?å)", re.IGNORECASE)
 _CITATION_SITE = re.compile(r"^[A-ZÅÄÖ][^()]{0,60},\s*(?:www\.)?[a-z0-9-]+\.(?:se|nu|org|com|net)\b")
+# Publishers the survey cites without a year ("Stockholms stad", "Malmö stad; Nationellt
+# kompetenscentrum anhöriga"): a Källa cell may consist of these names alone.
+_PUBLISHER = (r"(?:[A-ZÅÄÖ][\wåäö-]+s stad|[A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun|stads?område)|Region [A-ZÅÄÖ]\w+"
+              r"|Länsstyrelsen|Socialstyrelsen|SBU|SKR|Nationellt (?:kompetens)?centrum|FoU [A-ZÅÄÖ]\w+)")
+_PUBLISHER_CELL = re.compile(rf"^{_PUBLISHER}\b")
+# A citation that starts in the middle of a row's first line, when the extraction put all
+# three cells on one line: "Peer support Stöd av brukarspecialist Socialstyrelsen (2018)".
+_INLINE_CITATION = re.compile(rf"(?<=\S )(?={_PUBLISHER}(?:\s*\(\d{{4}}|,\s*(?:\S+\.se\b|$)))")
 _CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BARE_SITE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+\.(?:se|nu|org|com|net)\s*;?$")
 
@@ -135,6 +143,8 @@ def is_citation(block: _Block) -> bool:
         head = block.first[: m.start()]  # "Name  Publisher (2021)": judge the first cell
         return bool(_CITATION_START.match(head) or _CITATION_SITE.match(head) or "(hämtad" in head)
     if _CITATION_START.match(head) or _CITATION_SITE.match(block.first):
+        return True
+    if _PUBLISHER_CELL.match(block.first) and len(block.lines) <= 4:
         return True
     if _BARE_SITE.match(block.first):
         return True
@@ -301,7 +311,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
         if note_open:
             note.append(_Line(line, raw, number))
             continue
-        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (block is None or not block.lines):
+        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (lead or block is None or not block.lines):
             # A one-line block right before the column header is a sub-heading.
             close_block()
             rubrik = line
@@ -360,8 +370,11 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -
             elif blk.after_break and not _starts_lower(blk):
                 # Explanation going on over a page break, or a new row after a row
                 # without a source: a new row must begin with a known name.
+                # (A row of a name alone, "Parkeringstillstånd för rörelsehindrade", may
+                # end right before the break.)
                 start = _known_prefix(blk, names.get(omrade, set())) is not None and (
-                    has_citation or _norm(_block_text(blk)) in names.get(omrade, set()))
+                    has_citation or len(current.blocks) == 1
+                    or _norm(_block_text(blk)) in names.get(omrade, set()))
         if start:
             current = _Row(omrade, kategori, rubrik, [blk], after_break=blk.after_break)
             rows.append(current)
@@ -389,7 +402,13 @@ def _split_cell_gaps(blocks):
     the next cell on the same line; make them two blocks."""
     for blk, *where in blocks:
         m = _CELL_GAP.search(blk.first) if blk.lines else None
-        if m is None or is_citation(blk):
+        if m is None and blk.lines and not _PUBLISHER_CELL.match(blk.first):
+            m = _INLINE_CITATION.search(blk.first)
+            if m is not None:
+                log.info("line %d: source cell found inside the line %r", blk.line, blk.first)
+        elif m is not None and is_citation(blk):
+            m = None
+        if m is None:
             yield (blk, *where)
             continue
         head, tail = blk.first[: m.start()], blk.first[m.end():]
