@@ -28,8 +28,12 @@ class Columns:
     """Column i spans [bounds[i-1], bounds[i]) by a line's left edge; labels from the header."""
 
     labels: tuple[str, ...]
-    left: float
+    starts: tuple[float, ...]  # left edge of each column's header text
     bounds: tuple[float, ...]  # len(labels) - 1 boundaries, left to right
+
+    @property
+    def left(self) -> float:
+        return self.starts[0]
 
     def index(self, line: PdfLine) -> int:
         return sum(line.x0 >= bound for bound in self.bounds)
@@ -39,7 +43,7 @@ class Columns:
         if line.x0 < self.left - X_TOLERANCE:
             return False
         i = self.index(line)
-        return i == len(self.bounds) or line.x1 <= self.bounds[i] + X_TOLERANCE
+        return i == len(self.bounds) or line.x1 <= self.starts[i + 1] + X_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,6 @@ def join_lines(texts: Sequence[str], keep_hyphens: bool = False) -> str:
                 out += " " + text
             elif keep_hyphens:
                 out += text
-                out += " " + text
             elif out[-2].islower() and text[0].islower():
                 out = out[:-1] + text
             else:
@@ -113,25 +116,33 @@ def find_columns(header: Sequence[PdfLine]) -> Columns:
             texts.append([line])
     labels = tuple(join_lines([ln.text for ln in sorted(col, key=lambda ln: ln.top)]) for col in texts)
     bounds = tuple((spans[i][1] + spans[i + 1][0]) / 2 for i in range(len(spans) - 1))
-    return Columns(labels=labels, left=spans[0][0], bounds=bounds)
+    return Columns(labels=labels, starts=tuple(span[0] for span in spans), bounds=bounds)
 
 
-def header_band(lines: Sequence[PdfLine], start: int) -> int:
-    """Index just past the header row that starts at lines[start] (its first-column label).
+def header_band(lines: Sequence[PdfLine], start: int) -> list[int]:
+    """Indexes of the header row's lines; the row starts at lines[start] (its first label).
 
-    The header ends where the first column has its next line: everything between on the
-    same page (the other columns' multi-line labels) belongs to the header.
+    Every column's label starts on the header's baseline and goes on in lines close below
+    it, in the same style; the header ends before the first column's next line. A line
+    of the first row continued from the last page is further away (the cells' padding),
+    so it is not taken for a label.
     """
     first = lines[start]
-    end = start + 1
-    while end < len(lines):
-        line = lines[end]
+    taken = [start]
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
         if line.page != first.page:
             break
         if abs(line.x0 - first.x0) < X_TOLERANCE and line.top > first.bottom - SAME_LINE_TOLERANCE:
             break
-        end += 1
-    return end
+        if abs(line.top - first.top) < SAME_LINE_TOLERANCE or any(
+            lines[j].x0 < line.x1 and line.x0 < lines[j].x1
+            and line.top - lines[j].bottom <= 0.6 * line.height
+            and line.bold == first.bold and line.size == first.size
+            for j in taken
+        ):
+            taken.append(i)
+    return taken
 
 
 def read_tables(
@@ -169,16 +180,21 @@ def read_tables(
         columns = None
 
     table_page = 0  # page of the open table's latest header or body line
+    consumed: set[int] = set()  # header lines already read
     i = 0
     while i < len(lines):
         line = lines[i]
+        if i in consumed:
+            i += 1
+            continue
         if is_header(lines, i):
-            end = header_band(lines, i)
-            new_columns = find_columns(lines[i:end])
+            band = header_band(lines, i)
+            consumed.update(band)
+            new_columns = find_columns([lines[j] for j in band])
             if len(new_columns.labels) != n_columns:
                 problems.append(f"sida {line.page}: tabellhuvud med {len(new_columns.labels)} "
                                 f"kolumner i stället för {n_columns}: {new_columns.labels}")
-            repeat = (columns is not None and held and line.page == table_page + 1
+            repeat = (columns is not None and (held or page_body) and line.page == table_page + 1
                       and new_columns.labels == columns.labels)
             if repeat:
                 flush_page()
@@ -189,7 +205,7 @@ def read_tables(
             else:
                 close_table()
             columns, table_page = new_columns, line.page
-            i = end
+            i += 1
             continue
         if (columns is not None and not trailing and line.page == table_page
                 and not is_outside(line) and columns.fits(line)):
