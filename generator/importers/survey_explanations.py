@@ -185,7 +185,8 @@ def names_from_results(text: str) -> dict[int, set[str]]:
             for i in range(len(parts)):
                 cand = join_lines(parts[i:])
                 cand = re.sub(r"(?<=[a-zåäö)])\d$", "", cand)  # footnote digit
-                if cand[:1].isupper() or cand[:1].isdigit():
+                first_word = cand.split(" ")[0]
+                if any(c.isupper() or c.isdigit() for c in first_word):  # also "rePULSE"
                     names.setdefault(omrade, set()).add(_norm(cand))
             pending = []
             continue
@@ -362,11 +363,15 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -
             last = current.blocks[-1]
             has_citation = any(is_citation(b) for b in current.blocks[1:]) or _row_has_inline_citation(current)
             if last.empty or (is_citation(last) and len(current.blocks) > 1):
-                start = not _starts_lower(blk) and not (is_citation(blk) and not blk.after_break and False)
+                # A lowercase start continues the source cell, unless it is a known name
+                # ("rePULSE").
+                start = not _starts_lower(blk) or _known_prefix(blk, names.get(omrade, set())) is not None
                 if start and is_citation(blk) and not last.empty:
                     start = False  # a second citation block of the same cell
             elif last.ends_with_empty_cells and len(current.blocks) == 1 and not is_citation(blk):
-                start = True
+                # Padding after a name usually means empty cells, but an explanation that
+                # repeats the name ("Lösningsfokuserad … (LIHF)   ") still follows.
+                start = not _block_text(blk).startswith(_block_text(last))
             elif blk.after_break and not _starts_lower(blk):
                 # Explanation going on over a page break, or a new row after a row
                 # without a source: a new row must begin with a known name.
@@ -442,8 +447,14 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
             problems.append(f"{first.line}: curated name {curated!r} does not begin the row")
         else:
             return curated, text[len(curated):].strip() or None
-    if (prefix := _known_prefix(first, known)) is not None:
+    prefix = _known_prefix(first, known)
+    if prefix is not None and len(prefix) <= len(first.first):
+        # The name and the explanation share only the first line; a multi-line name is a
+        # block of its own.
         return prefix, text[len(prefix):].strip() or None
+    if prefix is not None and not following_text:
+        log.info("line %d: name %r longer than the known %r", first.line, text, prefix)
+        return text, None
     if following_text or first.ends_with_empty_cells:
         # A block of its own before the explanation is the whole name cell.
         log.debug("line %d: name %r not in the results document", first.line, text)
