@@ -21,7 +21,7 @@ class FieldDoc:
     schema: dict[str, Any] = field(default_factory=dict)  # extra JSON Schema keywords
 
 
-_ID = {"pattern": ID_PATTERN}
+_ID = {"pattern": ID_PATTERN}  # only on keys that define an id: references get "menade du"
 _PCT = {"minimum": 0, "maximum": 100}
 
 FIELDS: dict[str, FieldDoc] = {
@@ -34,7 +34,7 @@ FIELDS: dict[str, FieldDoc] = {
                              "i A–Ö-registret.", ["Kontaktfamilj"]),
     "Insats.medlemskap": FieldDoc("Var insatsen finns i kartläggningen: ett medlemskap per "
                                   "område och kategori, vart och ett med egen statistik."),
-    "Membership.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga", _ID),
+    "Membership.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
     "Membership.kategori": FieldDoc("Kategorins nummer inom området, som text.", "3.2"),
     "Membership.rubrik": FieldDoc("Underrubrik inom kategorin, exakt som i områdets fil; "
                                   "utelämnas om kategorin saknar underrubriker.", "Öppenvård"),
@@ -90,9 +90,12 @@ FIELDS: dict[str, FieldDoc] = {
     "LocalList.titel": FieldDoc("Dokumentets titel.", "Riktlinjer för insatser utan individuell "
                                 "behovsprövning"),
     "LocalList.dokument": FieldDoc("Id för källdokumentet i content/kallor/.",
-                                   "alingsas-riktlinjer-iub", _ID),
+                                   "alingsas-riktlinjer-iub"),
     "LocalList.inledning": FieldDoc("Inledande text, som vanlig text.", None),
     "LocalList.grupper": FieldDoc("Listans grupper i dokumentets ordning."),
+    "LocalList.noter": FieldDoc("Inledningens fotnoter ordagrant.", []),
+    "LocalList.kallor": FieldDoc("Id:n för verk som inledningens fotnoter citerar "
+                                 "(content/kallor/).", []),
     "LocalGroup.id": FieldDoc("Gruppens id, unikt inom listan.", "radgivning", _ID),
     "LocalGroup.namn": FieldDoc("Gruppens rubrik.", "3.1 Rådgivning"),
     "LocalGroup.beskrivning": FieldDoc("Gruppens beskrivning, som vanlig text.", None),
@@ -127,7 +130,7 @@ FIELDS: dict[str, FieldDoc] = {
     "ExplainerSection.hanvisningar": FieldDoc("Lagrum som avsnittet bygger på."),
     "LegalRef.lagrum": FieldDoc("Kapitel och paragraf.", "11 kap. 5 §"),
     "LegalRef.dokument": FieldDoc("Id för dokumentet som anger lagrummet (content/kallor/).",
-                                  "alingsas-riktlinjer-iub", _ID),
+                                  "alingsas-riktlinjer-iub"),
     "LegalRef.sfs": FieldDoc("SFS-nummer, bara där en källa anger det.", None),
     "Exclusion.text": FieldDoc("Insatsen som källan formulerar den.", "Placering i familjehem"),
     "Exclusion.nationell": FieldDoc("Id:n för de nationella insatser som omfattas.",

@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator import model
-from generator.fields import MAX_TEXT
+from generator.fields import FIELDS, ID_PATTERN, MAX_TEXT
 from generator.problems import Problem, SourceIndex, did_you_mean
 from generator.shape import (
     FOLDERS,
@@ -155,7 +155,8 @@ class _FileReader:
                 else:
                     values[f.name] = f.default
                 continue
-            value = self.value(given[f.name][1], f.type, where, f.required)
+            pattern = FIELDS[f"{cls.__name__}.{f.name}"].schema.get("pattern")
+            value = self.value(given[f.name][1], f.type, where, f.required, pattern)
             if value is _INVALID:
                 ok = False
             else:
@@ -183,7 +184,8 @@ class _FileReader:
             return True
         return False
 
-    def value(self, node: Node, tp: Any, path: str, required: bool = True) -> Any:
+    def value(self, node: Node, tp: Any, path: str, required: bool = True,
+              pattern: str | None = None) -> Any:
         self.index.positions[(self.file, path)] = _pos(node)
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             if is_optional(tp):
@@ -199,7 +201,8 @@ class _FileReader:
             if not isinstance(node, SequenceNode):
                 self.wrong_type(node, path, "en lista")
                 return _INVALID
-            items = [self.value(n, item_type(tp), f"{path}[{i}]") for i, n in enumerate(node.value)]
+            items = [self.value(n, item_type(tp), f"{path}[{i}]", True, pattern)
+                     for i, n in enumerate(node.value)]
             return _INVALID if _INVALID in items else tuple(items)
         if dataclasses.is_dataclass(tp):
             return self.record(node, tp, path)
@@ -214,6 +217,11 @@ class _FileReader:
             if not node.value.strip():
                 self.report(node, path, "tom text", "skriv en text" if required
                             else "skriv en text eller ta bort raden")
+                return _INVALID
+            if pattern == ID_PATTERN and not re.fullmatch(ID_PATTERN, node.value):
+                self.report(node, path, f'"{node.value}" är inget giltigt id',
+                            "använd små bokstäver a–z, siffror och bindestreck"
+                            + ("; döp om filen" if path == "id" else ""))
                 return _INVALID
             return node.value
         if tp is int:

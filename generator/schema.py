@@ -50,7 +50,10 @@ def _type_schema(tp: Any, extra: dict[str, Any]) -> dict[str, Any]:
 def _object_schema(cls: type) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     for f in yaml_fields(cls):
-        doc = FIELDS[f"{cls.__name__}.{f.name}"]
+        key = f"{cls.__name__}.{f.name}"
+        if key not in FIELDS:
+            raise KeyError(f"generator/fields.py saknar beskrivning av {key}")
+        doc = FIELDS[key]
         # Constraints like `pattern` apply to list items (ids), not to the list itself.
         # ($ref may have sibling keywords in draft 2020-12.)
         prop = _type_schema(f.type, doc.schema)

@@ -59,11 +59,9 @@ class _Checker:
         file = _file(record)
         stem = file.rsplit("/", 1)[-1].removesuffix(".yml")
         if record.id != stem:
-            self.report(file, "id", f'"{record.id}" stämmer inte med filnamnet',
-                        f'ska vara "{stem}" (filnamnet utan .yml)')
-        elif not re.fullmatch(ID_PATTERN, record.id):
-            self.report(file, "id", f'"{record.id}" är inget giltigt id',
-                        "använd små bokstäver a–z, siffror och bindestreck; döp om filen")
+            hint = (f'ska vara "{stem}" (filnamnet utan .yml)' if re.fullmatch(ID_PATTERN, stem)
+                    else f"döp om filen till {record.id}.yml")
+            self.report(file, "id", f'"{record.id}" stämmer inte med filnamnet', hint)
 
     def check_unique_names(self) -> None:
         # Two insatser with one name would get indistinguishable pages and search hits.
@@ -197,6 +195,7 @@ class _Checker:
     def check_list(self, lst: model.LocalList) -> None:
         file = _file(lst)
         self.check_ref(file, "dokument", lst.dokument, self.works, "källa", "content/kallor/")
+        self.check_refs(file, "kallor", lst.kallor, self.works, "källa", "content/kallor/")
         self.duplicates(file, "grupper", (g.id for g in lst.grupper), "gruppen")
         seen: dict[str, str] = {}
         for g, group in enumerate(lst.grupper):
