@@ -197,6 +197,9 @@ class LocalList:
     dokument: str
     inledning: str | None
     grupper: tuple[LocalGroup, ...]
+    # footnotes of the introduction (verbatim) and the works they cite, e.g. seed 002's
+    noter: tuple[str, ...] = ()
+    kallor: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
 
 

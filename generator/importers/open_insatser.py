@@ -81,85 +81,87 @@ class _Draft:
     malgrupp: list[_Field] = field(default_factory=list)
 
 
-def _heading_before(lines: list[_Line], i: int, floor: int) -> int:
+def _heading_start(lines: list[_Line], i: int) -> int:
     """Index where the heading ending just before lines[i] starts (i when none): heading
-    lines do not end a sentence and follow a line that does."""
+    lines (one to three) do not end a sentence and follow a line that does."""
     start = i
-    while start - 1 > floor and start > i - 3:
-        candidate = lines[start - 1]
-        if ends_sentence(candidate.text) or candidate.text.startswith("•") or _LABEL.match(candidate.text):
+    while start > 0 and start > i - 3:
+        candidate = lines[start - 1].text
+        if ends_sentence(candidate) or candidate.startswith("•") or _LABEL.match(candidate) \
+                or _GROUP.match(candidate):
             break
         start -= 1
-    if start < i and start - 1 > floor and not ends_sentence(lines[start - 1].text) \
-            and not _GROUP.match(lines[start - 1].text) and lines[start - 1].text != "Inledning":
-        return i  # the "heading" is the tail of a paragraph
+    if start < i and start > 0:
+        before = lines[start - 1].text
+        if not (ends_sentence(before) or _GROUP.match(before)):
+            return i  # the lines are the tail of a paragraph, not a heading
     return start
+
+
+def _headings(lines: list[_Line]) -> dict[int, int]:
+    """Heading start index → index of the insats's first label line."""
+    found: dict[int, int] = {}
+    has_malgrupp = False
+    in_groups = False
+    for i, line in enumerate(lines):
+        if _GROUP.match(line.text):
+            in_groups, has_malgrupp = True, False
+            continue
+        label = _LABEL.match(line.text)
+        if not (label and in_groups):
+            continue
+        start = _heading_start(lines, i)
+        if label["label"] == "Innehåll" or has_malgrupp:
+            if start < i:
+                found[start] = i
+                has_malgrupp = False
+            elif label["label"] == "Innehåll":
+                log.warning("line %d: no heading before 'Innehåll:'", line.number)
+        if label["label"] != "Innehåll":
+            has_malgrupp = True
+    return found
 
 
 def parse_text(text: str) -> LocalList:
     """Parse the extracted text of seed 003 into a LocalList (problems are logged)."""
     lines = _content_lines(text)
+    headings = _headings(lines)
     intro = _Field()
     groups: list[tuple[str, list[_Draft]]] = []
     current: _Draft | None = None
     target: _Field | None = intro
-    consumed = -1  # lines up to this index belong to a heading already read
-    for i, line in enumerate(lines):
-        if i <= consumed or (i == 0 and line.text == "Inledning"):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i == 0 and line.text == "Inledning":
+            i += 1
             continue
-        if m := _GROUP.match(line.text):
+        if _GROUP.match(line.text):
             groups.append((line.text, []))
             current, target = None, None
-            continue
-        label = _LABEL.match(line.text)
-        new_insats = label and groups and (
-            label["label"] == "Innehåll" or current is None or
-            (current.malgrupp and _heading_before(lines, i, consumed) < i))
-        if new_insats:
-            start = _heading_before(lines, i, consumed)
-            if start == i:
-                log.warning("line %d: no heading before %s", line.number, label["label"])
-                continue
-            if current is not None and target is not None and start < i:
-                pass
-            heading = ""
-            for k in range(start, i):
-                heading = join_line(heading, lines[k - 1].raw if k > start else "", lines[k].text)
-            # the heading lines were appended to the previous field: take them back out
-            if target is not None and start < i:
-                target.text = target.text[: len(target.text) - len(_tail(lines, start, i, target))]
-            current = _Draft(heading, lines[start].number)
+        elif i in headings:
+            end = headings[i]
+            namn = ""
+            for k in range(i, end):
+                namn = join_line(namn, lines[k - 1].raw if k > i else "", lines[k].text)
+            current = _Draft(namn, line.number)
             groups[-1][1].append(current)
-        if label:
-            f = _Field()
-            f.add(line, label["rest"])
-            if label["label"] == "Innehåll":
-                current.innehall = f
-            else:
-                current.malgrupp.append(f)
-            target = f
+            target = None
+            i = end
             continue
-        if target is not None:
+        elif (label := _LABEL.match(line.text)) and current is not None:
+            target = _Field()
+            target.add(line, label["rest"])
+            if label["label"] == "Innehåll":
+                current.innehall = target
+            else:
+                current.malgrupp.append(target)
+        elif target is not None:
             target.add(line)
         else:
             log.warning("line %d: text outside any field: %s", line.number, line.text)
+        i += 1
     return _build(intro.value(), groups)
-
-
-def _tail(lines: list[_Line], start: int, end: int, target: _Field) -> str:
-    """The text the heading lines added to the end of the previous field."""
-    probe = _Field()
-    probe.text, probe.previous = "", None
-    joined = ""
-    prev_raw = lines[start - 1].raw
-    for k in range(start, end):
-        joined = join_line(joined, prev_raw if k > start else "", lines[k].text)
-        prev_raw = lines[k].raw
-    # the previous field joined the heading with one separator before it
-    for sep in ("\n\n", " ", "\n"):
-        if target.text.endswith(sep + joined):
-            return sep + joined
-    return joined
 
 
 def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalList:
