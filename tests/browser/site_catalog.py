@@ -29,6 +29,7 @@ class SiteCatalog:
     statistics: tuple[str, ...]
     sources: tuple[str, ...]
     a_to_o: tuple[str, ...]
+    other: tuple[str, ...]  # every remaining page: skolgång, om, nedladdning, …
 
     def checked(self) -> tuple[str, ...]:
         """The pages checked in depth (axe, mobile), without duplicates, in a stable order."""
@@ -40,6 +41,7 @@ class SiteCatalog:
             + self.statistics
             + self.sources
             + self.a_to_o
+            + self.other
         )
         return tuple(dict.fromkeys(pages))
 
@@ -69,8 +71,8 @@ def _last_segment(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _matching(pages: list[str], *words: str) -> tuple[str, ...]:
-    return tuple(p for p in pages if any(w in p.lower() for w in words))
+def _matching(pages: list[str], prefix: str) -> tuple[str, ...]:
+    return tuple(p for p in pages if p.startswith(prefix))
 
 
 def load_catalog(site: Path) -> SiteCatalog:
@@ -92,6 +94,11 @@ def load_catalog(site: Path) -> SiteCatalog:
     step = max(1, len(insatser) // SAMPLE_INSATSER)
     sample = tuple(dict.fromkeys((longest, most) + insatser[::step]))[: max(SAMPLE_INSATSER, 10)]
 
+    statistics = _matching(pages, "/statistik/")
+    sources = _matching(pages, "/kallor/")
+    a_to_o = tuple(p for p in pages if p in ("/insatser/", "/insatser/forkortningar/"))
+    iub = _matching(pages, "/iub/")
+    known = set(insatser + omraden + statistics + sources + a_to_o + iub + ("/",))
     return SiteCatalog(
         all_pages=tuple(pages),
         start="/",
@@ -101,8 +108,9 @@ def load_catalog(site: Path) -> SiteCatalog:
         longest_insats=longest,
         most_omraden_insats=most,
         most_omraden_count=by_count[most],
-        iub=_matching(pages, "/iub"),
-        statistics=_matching(pages, "statistik"),
-        sources=_matching(pages, "kallor/", "/kallor"),
-        a_to_o=_matching(pages, "a-o", "a-till-o", "register"),
+        iub=iub,
+        statistics=statistics,
+        sources=sources,
+        a_to_o=a_to_o,
+        other=tuple(p for p in pages if p not in known),
     )

@@ -1,0 +1,95 @@
+"""A phone at 360×740: no page scrolls sideways (wide tables scroll in their own box);
+screenshots for a person to look at. Print: an insats page without navigation, with its
+address and its citations."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pdfminer.high_level import extract_text
+
+from site_catalog import SiteCatalog
+
+pytestmark = pytest.mark.browser
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const page = document.documentElement.scrollWidth;
+  // Name the widest offenders that are not inside a scrolling container of their own.
+  const culprits = [...document.querySelectorAll('.md-content *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1)
+    .filter(e => !e.closest('.md-typeset__scrollwrap, pre, .ih-scroll'))
+    .slice(0, 5)
+    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+         ? '.' + e.className.split(' ')[0] : '') + ' ' + Math.round(e.getBoundingClientRect().right));
+  return {width, page, culprits};
+}"""
+
+
+def test_no_checked_page_scrolls_sideways_on_a_phone(mobile_page, catalog: SiteCatalog) -> None:
+    too_wide = {}
+    for url in catalog.checked():
+        mobile_page.goto(url)
+        measured = mobile_page.evaluate(OVERFLOW)
+        if measured["page"] > measured["width"]:
+            too_wide[url] = measured
+    print(f"{len(catalog.checked())} pages measured at 360×740")
+    assert not too_wide, f"pages wider than the screen: {too_wide}"
+
+
+def test_screenshots_of_start_insats_and_iub_page(
+    mobile_page, catalog: SiteCatalog, screenshots_dir: Path
+) -> None:
+    shots = {
+        "start": catalog.start,
+        "insats": catalog.most_omraden_insats,
+        "iub": max(catalog.iub, key=len),
+    }
+    for name, url in shots.items():
+        mobile_page.goto(url)
+        path = screenshots_dir / f"{name}-360x740.png"
+        mobile_page.screenshot(path=str(path), full_page=False)
+        mobile_page.screenshot(path=str(screenshots_dir / f"{name}-360-full.png"), full_page=True)
+        assert path.stat().st_size > 5000, f"{name}: screenshot is nearly empty"
+
+
+def test_insats_page_prints_without_navigation_with_address_and_citations(
+    desktop_page, catalog: SiteCatalog, output_dir: Path
+) -> None:
+    url = catalog.most_omraden_insats
+    desktop_page.goto(url)
+    h1 = desktop_page.locator(".md-content h1").first.inner_text().strip()
+    nav_labels = desktop_page.eval_on_selector_all(
+        ".md-sidebar--primary .md-nav__link", "links => links.map(a => a.textContent.trim())"
+    )
+    citations = desktop_page.eval_on_selector_all(
+        ".md-content a[href^='http']", "links => links.map(a => a.href)"
+    )
+    desktop_page.emulate_media(media="print")
+    hidden = desktop_page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-tabs']
+          .map(s => document.querySelector(s))
+          .filter(e => e && e.getClientRects().length > 0 && getComputedStyle(e).display !== 'none')
+          .map(e => e.className)"""
+    )
+    assert hidden == [], f"navigation visible in print: {hidden}"
+    pdf = desktop_page.pdf(format="A4")
+    (output_dir / "insats-print.pdf").write_bytes(pdf)
+    text = " ".join(extract_text(io.BytesIO(pdf)).split())
+    assert h1 in text
+    canonical = desktop_page.evaluate(
+        "() => document.querySelector('link[rel=canonical]')?.href || location.href"
+    )
+    assert canonical in text.replace(" ", "") or canonical in text, "the page address is not printed"
+    # Navigation entries that are not also part of the page's own text are gone.
+    leaked = [
+        label for label in nav_labels
+        if len(label) > 12 and label not in desktop_page.locator(".md-content").inner_text()
+        and label in text
+    ]
+    assert not leaked, f"navigation printed: {leaked[:5]}"
+    assert citations, f"{url} cites no work with a URL – pick another page"
+    compact = text.replace(" ", "")
+    assert all(c.replace(" ", "") in compact for c in citations[:5]), "citation URLs not printed"

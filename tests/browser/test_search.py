@@ -1,0 +1,102 @@
+"""Search quality in the browser (Material's lunr search with the built index): inflected,
+unaccented and abbreviated queries find the page a reader means among the first results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_build import ROOT
+from site_catalog import SiteCatalog
+
+pytestmark = pytest.mark.browser
+
+FIRST_RESULTS = 5
+CONTENT = ROOT / "content"
+
+
+def _records(folder: str) -> list[dict]:
+    return [
+        yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        for p in sorted((CONTENT / folder).glob("*.yml"))
+    ]
+
+
+def _insats_page(catalog: SiteCatalog, *, namn: str | None = None, forkortning: str | None = None):
+    """The page of the insats with this name or abbreviation, found through content/."""
+    for record in _records("insatser"):
+        if (namn and str(record.get("namn", "")).casefold() == namn.casefold()) or (
+            forkortning and record.get("forkortning") == forkortning
+        ):
+            return _page_for_id(catalog.insatser, str(record["id"]))
+    # No content yet (a small stand-in site): fall back to the page's slug.
+    slug = (namn or forkortning or "").casefold().replace("ä", "a")
+    return _page_for_id(catalog.insatser, slug)
+
+
+def _page_for_id(pages: tuple[str, ...], record_id: str) -> str:
+    matches = [p for p in pages if p.rstrip("/").rsplit("/", 1)[-1] == record_id]
+    assert matches, f"no page for {record_id}"
+    return matches[0]
+
+
+def _omrade_page(catalog: SiteCatalog, word: str) -> str:
+    for record in _records("omraden"):
+        if word in str(record.get("namn", "")).casefold():
+            return _page_for_id(catalog.omraden, str(record["id"]))
+    return next(p for p in catalog.omraden if word in p)
+
+
+def _expected(catalog: SiteCatalog) -> dict[str, str]:
+    return {
+        "kontaktpersoner": _insats_page(catalog, namn="Kontaktperson"),
+        "familjebehandlingen": _insats_page(catalog, namn="Familjebehandling"),
+        "missbruk": _omrade_page(catalog, "missbruk"),
+        "ART": _insats_page(catalog, forkortning="ART"),
+        "hemtjanst": _insats_page(catalog, namn="Hemtjänst"),
+        "iub": min(catalog.iub, key=len),  # the IUB section's own page
+    }
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the search field; return the result pages' paths in order."""
+    page.goto("/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.trim()"
+        " && !document.querySelector('.md-search-result__meta').textContent.includes('Skriv')"
+    )
+    page.wait_for_timeout(300)  # the worker answers each keystroke; let the last one land
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => new URL(a.href).pathname)",
+    )
+    return hrefs
+
+
+def test_six_queries_find_the_expected_page_first(
+    desktop_page, catalog: SiteCatalog, output_dir: Path
+) -> None:
+    expected = _expected(catalog)
+    found = {query: search(desktop_page, query) for query in expected}
+    (output_dir / "search-results.json").write_text(
+        json.dumps({q: {"expected": expected[q], "results": r[:10]} for q, r in found.items()},
+                   ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+    for query, results in found.items():
+        print(f"{query!r}: {results[:FIRST_RESULTS]}")
+    misses = {
+        q: (expected[q], r[:FIRST_RESULTS])
+        for q, r in found.items()
+        if expected[q] not in r[:FIRST_RESULTS]
+    }
+    assert not misses, f"expected page not among the first {FIRST_RESULTS}: {misses}"
+
+
+def test_nonsense_query_finds_nothing(desktop_page) -> None:
+    assert search(desktop_page, "qzxwvjk") == []
