@@ -97,41 +97,35 @@ class _Row:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join extracted lines into running text, undoing line-end hyphenation."""
+    """Join extracted lines (unstripped) into running text, undoing line-end hyphenation.
+
+    A dash followed by a space at the end of a line stands alone in print ("vård- och",
+    "Bekymringssamtal – orossamtal"); a hyphen right at the end is a word break: kept
+    inside acronyms, numbers and the KEEP_HYPHEN words ("RSS-nätverken", "25–30"),
+    removed otherwise ("upp-följning" → "uppföljning").
+    """
     out = ""
+    open_dash = False  # the previous line ended in "- "
     for raw in lines:
         text = raw.strip()
         if not text:
             continue
-        if not out:
-            out = text
-            continue
-        if raw.rstrip("\n") != raw.rstrip() and re.search(r"[-–]$", out.rstrip()):
-            pass
-        if out.endswith(("-", "–")) and not out.endswith((" -", " –")):
+        if out and out.endswith(("-", "–")) and not open_dash and not out.endswith((" -", " –")):
             before = out[:-1].split(" ")[-1]
-            word = before + "-" + text.split(" ")[0]
-            if out.endswith("–") or not before or before[-1].isupper() or before[-1].isdigit() \
-                    or before[-1] == ")" or text[0].isupper() or text[0].isdigit() \
-                    or word.rstrip(".,;:") in KEEP_HYPHEN:
-                out += text  # a real hyphen or dash inside a word: "RSS-nätverken", "25–30"
+            word = (before + "-" + text.split(" ")[0]).rstrip(".,;:")
+            if (out.endswith("–") or not before or not before[-1].islower()
+                    or not text[0].islower() or word in KEEP_HYPHEN):
+                out += text
             else:
-                out = out[:-1] + text  # soft hyphenation: "kommu-" + "ner"
+                out = out[:-1] + text
         else:
-            out += " " + text
+            out = f"{out} {text}" if out else text
+        open_dash = raw.rstrip("\n").endswith(("- ", "– "))
     return out
 
 
 def _block_text(block: _Block) -> str:
-    # Trailing space on a line that ends in a dash means the dash stands alone in print
-    # ("vård- och"), so keep the space: mark it before joining.
-    parts = []
-    for ln in block.lines:
-        t = ln.text
-        if ln.raw.rstrip("\n").endswith(("- ", "– ")) or ln.raw.endswith(("-  ", "–  ")):
-            t = t + "\u0000"
-        parts.append(t)
-    return join_lines(parts).replace("\u0000", "")
+    return join_lines([ln.raw for ln in block.lines])
 
 
 def is_citation(block: _Block) -> bool:
@@ -290,7 +284,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             close_block()
             if note_open:
                 emit_omrade()
-            omrade, omrade_namn, omrade_line = int(m[1]), m[2].strip(), number
+            omrade, omrade_namn, omrade_line = int(m[1]), f"Verksamhetsområde {m[2].strip()}".strip(), number
             kategori = kategori_namn = rubrik = None
             in_table, note, note_open, name_continues = False, [], True, True
             continue
@@ -361,7 +355,7 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -
             start = True
         else:
             last = current.blocks[-1]
-            has_citation = any(is_citation(b) for b in current.blocks[1:]) or _row_has_inline_citation(current)
+            has_citation = any(is_citation(b) for b in current.blocks[1:])
             if last.empty or (is_citation(last) and len(current.blocks) > 1):
                 # A lowercase start continues the source cell, unless it is a known name
                 # ("rePULSE").
@@ -419,10 +413,6 @@ def _split_cell_gaps(blocks):
         head, tail = blk.first[: m.start()], blk.first[m.end():]
         yield (_Block([_Line(head, head, blk.line)], after_break=blk.after_break), *where)
         yield (_Block([_Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
-
-
-def _row_has_inline_citation(row: _Row) -> bool:
-    return False
 
 
 def _known_prefix(block: _Block, known: set[str]) -> str | None:
