@@ -37,6 +37,7 @@ class PdfLine:
     text: str
     size: float = 0.0  # font size of most of the line's characters
     bold: bool = False  # most characters are in a bold font
+    space_after: bool = False  # the PDF prints a space at the end ("stöd- " + "och …")
 
     @property
     def height(self) -> float:
@@ -74,10 +75,12 @@ def _to_line(obj: LTTextLine, page: int, page_height: float) -> PdfLine:
     chars = [c for c in obj if isinstance(c, LTChar) and c.get_text().strip()]
     sizes = Counter(round(c.size, 1) for c in chars)
     bold = sum("bold" in c.fontname.lower() for c in chars) * 2 > len(chars) if chars else False
-    text = re.sub(r"\s+", " ", obj.get_text()).strip()
+    raw = obj.get_text().rstrip("\n")
+    text = re.sub(r"\s+", " ", raw).strip()
     return PdfLine(page=page, x0=obj.x0, x1=obj.x1, top=page_height - obj.y1,
                    bottom=page_height - obj.y0, text=text,
-                   size=sizes.most_common(1)[0][0] if sizes else 0.0, bold=bold)
+                   size=sizes.most_common(1)[0][0] if sizes else 0.0, bold=bold,
+                   space_after=raw != raw.rstrip())
 
 
 def sort_reading_order(lines: list[PdfLine]) -> list[PdfLine]:

@@ -1,7 +1,9 @@
 """A PDF → plain text shaped like the extracted sources/*.txt, for the list parsers.
 
 One printed line per text line, in reading order; a blank line between paragraphs,
-found from the vertical gaps. Running headers and page numbers are already gone.
+found from the vertical gaps. As in the extracted sources, a wrapped line ends in one
+space (none after a split word's hyphen) and a paragraph's last line in two (a hard
+break). Running headers and page numbers are already gone.
 """
 
 from __future__ import annotations
@@ -27,8 +29,11 @@ def lines_to_text(lines: Sequence[PdfLine]) -> str:
         return ""
     threshold = _paragraph_gap(rows)
     right = {page: max(r[-1].x1 for r in rows if r[0].page == page) for page in {r[0].page for r in rows}}
-    out: list[str] = [_text(rows[0])]
-    for prev, row in zip(rows, rows[1:]):
+    out: list[str] = []
+    for prev, row in zip(rows, [*rows[1:], None]):
+        if row is None:
+            out.append(_text(prev) + "  ")
+            break
         if row[0].page == prev[0].page:
             new_paragraph = row[0].top - max(ln.bottom for ln in prev) > threshold
         else:
@@ -38,8 +43,13 @@ def lines_to_text(lines: Sequence[PdfLine]) -> str:
             short = last.x1 < right[last.page] - 4 * max(last.size, 1.0)
             new_paragraph = bool(_SENTENCE_END.search(last.text)) and short
         if new_paragraph:
-            out.append("")
-        out.append(_text(row))
+            out.extend((_text(prev) + "  ", ""))
+        elif _style(prev) != _style(row):
+            out.append(_text(prev) + "  ")  # a heading ends where the body text begins
+        else:
+            last = max(prev, key=lambda ln: ln.x0)
+            split_word = last.text.endswith("-") and not last.space_after
+            out.append(_text(prev) + ("" if split_word else " "))
     return "\n".join(out) + "\n"
 
 
@@ -52,6 +62,11 @@ def _baselines(lines: Sequence[PdfLine]) -> list[list[PdfLine]]:
         else:
             rows.append([line])
     return rows
+
+
+def _style(row: Sequence[PdfLine]) -> tuple[bool, float]:
+    """Bold and size of a printed line's start (a bold "Innehåll:" label starts body text)."""
+    return all(ln.bold for ln in row), round(max(ln.size for ln in row))
 
 
 def _text(row: Sequence[PdfLine]) -> str:
