@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 problems, 2 usage)."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="%(levelname)s: %(message)s")
+                        format="%(message)s")  # problem lines stay clickable
     if not args.root.is_dir():
         print(f"fel: mappen {args.root} finns inte", file=sys.stderr)
         return 2

@@ -104,3 +104,42 @@ def write_schemas(schema_dir: Path) -> list[Path]:
             path.write_text(text, encoding="utf-8")
             changed.append(path)
     return changed
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldRow:
+    """One YAML key for the editors' schema reference page."""
+
+    key: str  # path as an editor writes it: "medlemskap[].statistik.ges.andel"
+    type: str  # Swedish: "text", "heltal", "lista av text", "mappning", …
+    required: bool
+    description: str
+    example: Any
+
+
+def _type_name(tp: Any) -> str:
+    tp = strip_optional(tp)
+    if is_tuple(tp):
+        return "lista av " + _type_name(item_type(tp)).replace("mappning", "mappningar")
+    if dataclasses.is_dataclass(tp):
+        return "mappning"
+    return {str: "text", int: "heltal"}[tp]
+
+
+def field_reference(cls: type) -> list[FieldRow]:
+    """Every key of a record file, nested keys after their parent, from the one table in
+    generator/fields.py – so the docs page says exactly what the schema says."""
+    rows: list[FieldRow] = []
+
+    def visit(c: type, prefix: str) -> None:
+        for f in yaml_fields(c):
+            doc = FIELDS[f"{c.__name__}.{f.name}"]
+            key = f"{prefix}{f.name}"
+            rows.append(FieldRow(key, _type_name(f.type), f.required, doc.description, doc.example))
+            tp = strip_optional(f.type)
+            inner = item_type(tp) if is_tuple(tp) else tp
+            if dataclasses.is_dataclass(inner):
+                visit(inner, f"{key}[]." if is_tuple(tp) else f"{key}.")
+
+    visit(cls, "")
+    return rows

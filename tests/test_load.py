@@ -236,3 +236,15 @@ def test_build_calls_build_site_and_prints_errors_without_traceback(
     assert main(args) == 1
     err = capsys.readouterr().err
     assert err == "fel: 3 problem i content/\n"
+
+
+def test_field_reference_lists_every_key_with_the_schema_required_flag() -> None:
+    from generator.schema import field_reference
+
+    rows = {r.key: r for r in field_reference(model.Insats)}
+    assert rows["medlemskap[].statistik.ges.andel"].type == "heltal"
+    assert rows["medlemskap[].statistik.ges.andel"].required is True
+    assert rows["alias"].type == "lista av text" and rows["alias"].required is False
+    schema = record_schema(model.Insats)
+    assert [k for k, r in rows.items() if "." not in k and r.required] == schema["required"]
+    assert len(rows) == sum(len(yaml_fields(c)) for c in nested_dataclasses(model.Insats))
