@@ -64,7 +64,12 @@ def tables_from_pdf(path: str | Path) -> ParsedDocument:
                 continue
             namn = join_lines(item.lines[0], keep_hyphens=True)
             namn = _GLUED_MARK.sub("", namn).rstrip()
-            figures = [_figure(cell, item.page, namn, problems) for cell in item.cells[1:]]
+            bad = [cell for cell in item.cells[1:] if not _is_figure(cell)]
+            if bad:  # never guess a figure: the row goes to the report instead
+                problems.append(f"sida {item.page}: «{namn}»: {', '.join(map(repr, bad))} är "
+                                f"varken «N (P%)» eller «-» – raden importeras inte")
+                continue
+            figures = [_figure(cell) for cell in item.cells[1:]]
             rows.append(TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures,
                                  line=item.page))
         else:
@@ -75,14 +80,14 @@ def tables_from_pdf(path: str | Path) -> ParsedDocument:
     return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
 
 
-def _figure(cell: str, page: int, namn: str, problems: list[str]) -> Figure | None:
-    text = cell.strip()
-    if text in _NOT_ASKED:
-        return None  # "-": not asked – never 0
-    if m := _FIGURE.match(text):
-        return Figure(antal=int(m[1]), andel=int(m[2]))
-    problems.append(f"sida {page}: «{namn}»: siffran «{text}» är varken «N (P%)» eller «-»")
-    return None
+def _is_figure(cell: str) -> bool:
+    return cell.strip() in _NOT_ASKED or bool(_FIGURE.match(cell.strip()))
+
+
+def _figure(cell: str) -> Figure | None:
+    """"N (P%)" → Figure; "-" (not asked) → None, never 0."""
+    m = _FIGURE.match(cell.strip())
+    return Figure(antal=int(m[1]), andel=int(m[2])) if m else None
 
 
 def _header_test(label: str, n_columns: int):
