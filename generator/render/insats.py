@@ -1,0 +1,182 @@
+"""One page per national insats: names, explanations, figures per område, chart, how to get
+it (derived only from the IUB lists and the survey), local descriptions, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.escape import h, h_blocks, safe_url
+from generator.link import Index, LocalRef, sort_key
+from generator.model import MEASURES, MEASURE_LABELS, Insats, Membership
+from generator.render import charts
+from generator.render.common import (
+    SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
+    render_template, stat_cells, work_anchor, OMRADEN, figure_text, breadcrumb, A_O, safe_id,
+)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    omraden: tuple[str, ...]  # område names this explanation is given for
+    text: str
+    refs: tuple[int, ...]  # citation numbers
+
+
+def citations(ins: Insats) -> list[str]:
+    """Work ids in first-cited order: the numbering of the page's citations."""
+    seen: dict[str, None] = {}
+    for m in ins.medlemskap:
+        for w in m.kallor:
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def explanations(ins: Insats, index: Index, numbers: dict[str, int]) -> list[Explanation]:
+    """Identical explanations given in several områden are shown once."""
+    merged: dict[tuple[str, tuple[int, ...]], list[str]] = {}
+    for m in ins.medlemskap:
+        if not m.forklaring:
+            continue
+        key = (m.forklaring, tuple(numbers[w] for w in m.kallor))
+        merged.setdefault(key, []).append(omrade_name(index, m.omrade))
+    return [Explanation(tuple(o), t, r) for (t, r), o in merged.items()]
+
+
+def omrade_name(index: Index, omrade_id: str) -> str:
+    o = index.omrade.get(omrade_id)
+    return o.namn if o else omrade_id
+
+
+def category_name(index: Index, m: Membership) -> str:
+    o = index.omrade.get(m.omrade)
+    for c in o.kategorier if o else ():
+        if c.id == m.kategori:
+            return f"{c.id} {c.namn}"
+    return m.kategori
+
+
+def figures_table(src: str, ins: Insats, index: Index) -> Markup:
+    rows = []
+    for m in ins.medlemskap:
+        cat = category_name(index, m) + (f" – {m.rubrik}" if m.rubrik else "")
+        rows.append([a(link_html(src, omrade_page(m.omrade)), omrade_name(index, m.omrade)),
+                     cat, *stat_cells(m.statistik)])
+    return html_table(f"{ins.namn}: antal kommuner (andel av kommunerna) per område",
+                      ["Område", "Kategori", *(MEASURE_LABELS[x] for x in MEASURES)], rows,
+                      numeric_from=2)
+
+
+def figures_chart(ins: Insats, index: Index) -> Markup | None:
+    groups = []
+    for m in ins.medlemskap:
+        if m.statistik is None:
+            continue
+        bars = tuple(charts.Bar(MEASURE_LABELS[x], f.andel if (f := getattr(m.statistik, x)) else None,
+                                figure_text(f), i) for i, x in enumerate(MEASURES))
+        groups.append(charts.Group(omrade_name(index, m.omrade), bars))
+    if not groups:
+        return None
+    groups_t = tuple(groups)
+    return charts.bar_chart("diagram-andelar", f"{ins.namn}: andel kommuner per område",
+                            charts.describe(groups_t), groups_t)
+
+
+def local_block(src: str, ref: LocalRef, index: Index) -> Markup:
+    """A local description (IUB or skolgång list entry) as a definition-style HTML block."""
+    lst, group, li = ref
+    fields: list[tuple[str, Markup]] = []
+    if li.innehall:
+        fields.append(("Innehåll", h_blocks(li.innehall)))
+    if li.malgrupp:
+        fields.append(("Målgrupp", h_blocks(li.malgrupp)))
+    if li.villkor:
+        fields.append(("Villkor", Markup("<ul>" + "".join(f"<li>{h(v)}</li>" for v in li.villkor)
+                                         + "</ul>")))
+    if li.omfattning:
+        fields.append(("Omfattning", h_blocks(li.omfattning)))
+    for meth in li.metod:
+        parts = [x for x in (meth.beskrivning, meth.malgrupp and f"Målgrupp: {meth.malgrupp}",
+                             meth.omfattning and f"Omfattning: {meth.omfattning}") if x]
+        fields.append((f"Metod{': ' + meth.namn if meth.namn else ''}",
+                       Markup("".join(f"<p>{h(p)}</p>" for p in parts))))
+    for note in li.noter:
+        fields.append(("Not", h_blocks(note)))
+    for w in li.kallor:
+        work = index.work.get(w)
+        if work:
+            fields.append(("Källa", a(link_html(src, SOURCES, work_anchor(w)), work.text)))
+    kind = "utan behovsprövning (IUB)" if lst.kind == "iub" else "för att stabilisera skolgång"
+    head = (f'<h3 id="lokal-{safe_id(lst.id)}-{safe_id(li.id)}">{h(lst.kommun)}: {h(li.namn)}</h3>'
+            f'<p class="ih-lokal-kalla">Ur {a(link_html(src, list_page(lst.kind, lst.id), li.id), lst.titel)}'
+            f" ({h(group.namn)}), {h(kind)}.</p>")
+    dl = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in fields)
+    return Markup(f'<div class="ih-lokal">{head}<dl>{dl}</dl></div>')
+
+
+def refs(numbers: tuple[int, ...]) -> Markup:
+    return Markup("<sup>" + ",".join(f'<a href="#kallhanvisning-{n}">[{n}]</a>' for n in numbers)
+                  + "</sup>")
+
+
+def cited_list(src: str, cited: list[str], index: Index) -> Markup:
+    items = []
+    for n, w in enumerate(cited, 1):
+        work = index.work.get(w)
+        text = h(work.text) if work else h(w)
+        url = safe_url(work.url) if work else None
+        ext = f' <a href="{url}">Länk till källan</a>' if url else ""
+        items.append(f'<li id="kallhanvisning-{n}">{text}.{ext} '
+                     f'{a(link_html(src, SOURCES, work_anchor(w)), "Alla insatser som citerar källan")}</li>')
+    return Markup('<ol class="ih-kallhanvisningar">' + "".join(items) + "</ol>")
+
+
+def render_insats(ins: Insats, index: Index) -> tuple[str, str]:
+    src = insats_page(ins.id)
+    cited = citations(ins)
+    numbers = {w: i for i, w in enumerate(cited, 1)}
+    locals_ = index.local_by_national.get(ins.id, [])
+    iub = [r for r in locals_ if r[0].kind == "iub"]
+    skol = [r for r in locals_ if r[0].kind == "skolgang"]
+    without_decision = [(omrade_name(index, m.omrade), m.statistik.utan_beslut)
+                        for m in ins.medlemskap if m.statistik and m.statistik.utan_beslut]
+    siblings = []
+    for m in ins.medlemskap:
+        others = [i for mm, i in index.by_category.get((m.omrade, m.kategori), []) if i.id != ins.id]
+        if others:
+            siblings.append((category_name(index, m), omrade_name(index, m.omrade),
+                             sorted({o.id: o for o in others}.values(), key=lambda o: sort_key(o.namn))))
+    exclusions = index.exclusions.get(ins.id, [])
+    explainer = index.content.iub
+    names_in_source = sorted({m.namn_i_kalla for m in ins.medlemskap if m.namn_i_kalla != ins.namn}
+                             | {m.statistik.namn_i_tabell for m in ins.medlemskap
+                                if m.statistik and m.statistik.namn_i_tabell
+                                and m.statistik.namn_i_tabell != ins.namn})
+    page = render_template(
+        "insats.md.j2",
+        breadcrumb=breadcrumb(src, ("Områden", OMRADEN), ("Insatser A–Ö", A_O)),
+        refs=refs,
+        cited_list=cited_list(src, cited, index),
+        src=src,
+        ins=ins,
+        index=index,
+        omraden=[(omrade_name(index, m.omrade), omrade_page(m.omrade)) for m in ins.medlemskap],
+        names_in_source=names_in_source,
+        explanations=explanations(ins, index, numbers),
+        figures_table=figures_table(src, ins, index),
+        chart=figures_chart(ins, index),
+        iub=iub,
+        skolgang=skol,
+        without_decision=without_decision,
+        exclusions=exclusions,
+        exclusion_ref=explainer.undantagna_kalla if explainer else None,
+        siblings=siblings,
+        local_blocks=[local_block(src, r, index) for r in locals_],
+        cited=cited,
+        work_anchor=work_anchor,
+        list_page=list_page,
+        insats_page=insats_page,
+        OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
+    )
+    return src, front_matter(ins.namn, kallfil=f"content/insatser/{ins.id}.yml") + page

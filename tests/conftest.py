@@ -1,0 +1,3 @@
+"""Shared fixtures."""
+
+from site_sample import sample_content  # noqa: F401  (re-exported fixture)
