@@ -25,6 +25,17 @@ DOCUMENTS: dict[str, str] = {
     "skolgang": "sources/stockholm-skolgang.txt",
 }
 
+# The survey's two appendices as works; the documents name no publisher, so none is invented.
+SURVEY_WORKS = (
+    model.Work(id="kartlaggning-forklaringar", utgivare="Kartläggning av insatser i socialtjänst",
+               text="Kartläggning av insatser i socialtjänst – bilaga: förklaringar till insatserna",
+               ar=None, titel="Bilaga: förklaringar till insatserna",
+               fil="sources/kartlaggning-forklaringar.txt"),
+    model.Work(id="kartlaggning-resultattabeller", utgivare="Kartläggning av insatser i socialtjänst",
+               text="Kartläggning av insatser i socialtjänst – bilaga: resultattabeller",
+               ar=None, titel="Bilaga: resultattabeller", fil="sources/kartlaggning-resultattabeller.txt"),
+)
+
 
 @dataclass(frozen=True)
 class Imported:
@@ -41,15 +52,15 @@ class Imported:
 
 def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Imported:
     """Read every document (the committed sources unless `documents` overrides a kind)."""
-    from generator.importers import write_local  # local lists, their works and mapping
+    from generator.importers import local_lists
 
     paths = {kind: root / rel for kind, rel in DOCUMENTS.items()} | (documents or {})
     explanations = survey_explanations.read(paths["forklaringar"])
     tables = survey_tables.read(paths["tabeller"])
     survey = merge(explanations, tables, Curation.load())
-    lists, local_works = write_local.import_lists(
+    lists, local_works = local_lists.import_lists(
         {k: paths[k] for k in ("oppna-insatser", "iub-riktlinjer", "skolgang")})
-    works = {w.id: w for w in (*survey.works, *local_works)}
+    works = {w.id: w for w in (*SURVEY_WORKS, *survey.works, *local_works)}
     counts: Counter[str] = Counter()
     for name, doc in (("förklaringar", explanations), ("tabeller", tables)):
         for row in doc.rows:
@@ -164,3 +175,54 @@ def report(imported: Imported) -> str:
     out += ["", "## Det som tolkarna inte kunde placera", ""]
     out += [f"- {line}" for line in imported.problems] or ["- inget"]
     return "\n".join(out) + "\n"
+
+
+def add_arguments(parser) -> None:
+    """Options of `python -m generator import` (registered by generator.cli)."""
+    parser.add_argument("--dokument", action="append", default=[], metavar="SLAG=FIL",
+                        help="läs ett annat dokument (text eller PDF) för ett slag: "
+                             + ", ".join(DOCUMENTS))
+    parser.add_argument("--utkast", default="staging", metavar="MAPP",
+                        help="mapp för utkasten (standard: staging/)")
+    parser.add_argument("--rapport", action="store_true",
+                        help="skriv om sources/import-report.md")
+    parser.add_argument("--skapa-nya", action="store_true",
+                        help="kopiera utkast som ännu inte finns i content/ dit (skriver aldrig över)")
+
+
+def command(args, root: Path) -> int:
+    """Import, stage drafts, print the difference against content/. Never overwrites content/."""
+    import shutil
+
+    from generator.load import load_content
+
+    documents = {}
+    for spec in args.dokument:
+        kind, _, path = spec.partition("=")
+        if kind not in DOCUMENTS or not path:
+            print(f"okänt dokument {spec!r} – ange SLAG=FIL där SLAG är ett av: {', '.join(DOCUMENTS)}")
+            return 2
+        documents[kind] = Path(path)
+    imported = import_documents(root, documents)
+    staging = root / args.utkast
+    shutil.rmtree(staging, ignore_errors=True)
+    stage(imported, staging)
+    current, _ = load_content(root)
+    lines = difference(imported.content, current)
+    print(f"Utkast skrivna till {args.utkast}/ ({len(imported.files())} filer). "
+          f"Skillnader mot content/: {len(lines)}")
+    for line in lines:
+        print(f"  {line}")
+    if args.rapport:
+        (root / "sources/import-report.md").write_text(report(imported), encoding="utf-8")
+        print("Skrev sources/import-report.md")
+    if args.skapa_nya:
+        created = 0
+        for rel, text in imported.files().items():
+            target = root / rel
+            if not target.exists():  # curated files are never overwritten
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+                created += 1
+        print(f"Skapade {created} nya filer i content/ (befintliga filer orörda)")
+    return 0
