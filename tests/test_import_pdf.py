@@ -20,7 +20,7 @@ from generator.importers.pdf import PdfLine, read_lines  # noqa: E402
 from generator.importers.pdf_survey import explanations_from_pdf, tables_from_pdf  # noqa: E402
 from generator.importers.pdf_table import join_lines, read_tables  # noqa: E402
 from generator.importers.pdf_text import pdf_to_text  # noqa: E402
-from generator.importers.records import ExplanationRow, Heading, TableRow  # noqa: E402
+from generator.importers.records import ExplanationRow, TableRow  # noqa: E402
 from generator.model import Figure  # noqa: E402
 
 RUNNING_TITLE = "Kartläggning av insatser i socialtjänst"
