@@ -72,6 +72,7 @@ class _Block:
     lines: list[_Line]
     after_break: bool = False  # first block after a page break
     empty: bool = False  # a whitespace-only line: an empty table cell
+    at: int = 0  # line number of an empty-cell marker (it has no lines)
 
     @property
     def first(self) -> str:
@@ -79,7 +80,7 @@ class _Block:
 
     @property
     def line(self) -> int:
-        return self.lines[0].number
+        return self.lines[0].number if self.lines else self.at
 
     @property
     def ends_with_empty_cells(self) -> bool:
@@ -260,7 +261,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             if raw:  # whitespace-only: an empty cell
                 if in_table:
                     close_block()
-                    blocks.append((_Block([], empty=True, after_break=pending_break),
+                    blocks.append((_Block([], empty=True, after_break=pending_break, at=number),
                                    omrade, kategori or "", rubrik))
                     pending_break = False
             else:
@@ -346,7 +347,7 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -
         section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (omrade, kategori, rubrik)
         if blk.empty:
             if current is None or section_changed:
-                problems.append(f"{blk.line if blk.lines else '?'}: empty cell outside a row")
+                problems.append(f"{blk.line}: empty cell outside a row")
                 continue
             current.blocks.append(blk)
             continue
