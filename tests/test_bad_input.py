@@ -191,8 +191,8 @@ CASES = [
     Case("two documents", WORK, lambda d: d + b"---\nid: y\n",
          "content/kallor/socialstyrelsen-2008.yml:8:1: YAML-syntaxfel: filen innehåller flera "
          "YAML-dokument (---) – kontrollera indrag, kolon och citattecken"),
-    Case("deep nesting", INSATS, write(SCHEMA.format("insats") + "id: " + "[" * 5000 + "]" * 5000 + "\n"),
-         "content/insatser/kontaktperson.yml:2:24: för djupt nästlad struktur – skriv ut värdet där "
+    Case("deep nesting", INSATS, write(SCHEMA.format("insats") + "".join(f"{'  ' * i}a:\n" for i in range(30))),
+         "content/insatser/kontaktperson.yml:21:39: för djupt nästlad struktur – skriv ut värdet där "
          "det används"),
     Case("invalid id characters", "content/kallor/Socialstyrelsen.yml",
          lambda _: (FIXTURE / WORK).read_bytes().replace(b"id: socialstyrelsen-2008", b"id: Socialstyrelsen"),
@@ -266,3 +266,12 @@ def test_every_problem_of_every_file_is_listed_at_once(content_tree: Path, capsy
     assert main(["validate", "--root", str(content_tree)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == sorted(c.expected for c in chosen) + ["4 problem i 4 filer."]
+
+
+def test_nesting_bomb_is_refused(content_tree: Path) -> None:
+    # The column differs between libyaml and pure-Python PyYAML: only the message is asserted.
+    (content_tree / INSATS).write_text(SCHEMA.format("insats") + "id: " + "[" * 100_000
+                                       + "]" * 100_000, encoding="utf-8")
+    _, problems = load_content(content_tree)
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        (INSATS, 2, "för djupt nästlad struktur")]
