@@ -266,9 +266,9 @@ def _short_tag(tag: str) -> str:
 def _content_dir(root: Path) -> tuple[Path, Path]:
     """(content dir, base that problem paths are relative to). `root` is the repository
     (holding content/) or the content directory itself."""
-    if (root / "content").is_dir():
-        return root / "content", root
-    return root, root.parent
+    if root.name == "content" and not (root / "content").is_dir():
+        return root, root.parent
+    return root / "content", root
 
 
 def _rel(path: Path, base: Path) -> str:

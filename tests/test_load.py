@@ -249,3 +249,29 @@ def test_field_reference_lists_every_key_with_the_schema_required_flag() -> None
     assert [k for k, r in rows.items() if "." not in k and r.required] == schema["required"]
     distinct = sum(len(yaml_fields(c)) for c in nested_dataclasses(model.Insats))
     assert len(rows) == distinct + 3 * 2  # Figure's two keys under each of the four measures
+
+
+TRICKY_TEXTS = ["a: b", "- x", "#c", "  leading", "trailing  ", "rad ett\nrad två  \n", "null", "yes",
+                "2.10", "'q'", '"dq"', "tabb\there", "{{ x }} {% y %}", "<b>fet</b> & [länk](x)", "~",
+                "stycke ett\n\n• punkt\n• punkt", "\u00a0hårt mellanslag", "slut med radbrytning\n"]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_any_text_survives_dump_and_load(text: str, tmp_path: Path) -> None:
+    from generator.load import read_file
+    from generator.problems import SourceIndex
+
+    work = model.Work("w", text, "Utgivare", None, text)
+    path = tmp_path / "content" / "kallor" / "w.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(dump_record(work), encoding="utf-8")
+    loaded, problems = read_file(path, "content/kallor/w.yml", model.Work, SourceIndex())
+    assert problems == []
+    assert loaded == work
+
+
+def test_root_without_content_is_one_clear_problem(tmp_path: Path, capsys) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert main(["validate", "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == \
+        "content:1:1: mappen finns inte – kör kommandot i projektets rotmapp"
