@@ -111,6 +111,12 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from generator.importers.run import command  # pdfminer etc. only for this command
+
+    return command(args, args.root)
+
+
 def _parser() -> argparse.ArgumentParser:
     def command(name: str, help_: str, example: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_, epilog=f"exempel:\n  {example}",
@@ -137,6 +143,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=["insats", "kalla"], help="posttyp")
     p.add_argument("text", help="insatsens namn, eller källans hänvisning som tryckt")
     p.set_defaults(run=_new)
+    p = command("import", "Läs källdokumenten (text eller PDF) och skriv utkast till staging/; "
+                "visar skillnaden mot content/ och skriver aldrig över den.",
+                "python -m generator import --dokument tabeller=ny-omgang.pdf\n"
+                "  python -m generator import --rapport")
+    from generator.importers.run import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(run=_import)
     p = command("build", "Bygg hela webbplatsen (strikt: varje problem stoppar bygget).",
                 "python -m generator build --site-dir site")
     p.add_argument("--site-dir", type=Path, default=Path("site"), help="standard: site")
