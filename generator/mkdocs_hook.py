@@ -23,10 +23,17 @@ def _root(config) -> Path:
 
 
 def on_config(config):
-    # On GitHub Actions the repository is known even though mkdocs.yml names none.
-    if not config.repo_url and os.environ.get("GITHUB_REPOSITORY"):
+    # On GitHub Actions the repository is known even though mkdocs.yml names none: edit
+    # links go to it, and the site gets its GitHub Pages address (canonical links, sitemap,
+    # instant navigation) unless mkdocs.yml sets site_url.
+    repo = os.environ.get("GITHUB_REPOSITORY", "")
+    if not config.repo_url and repo:
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
-        config.repo_url = f"{server}/{os.environ['GITHUB_REPOSITORY']}/"
+        config.repo_url = f"{server}/{repo}/"
+    if not config.site_url and repo.count("/") == 1 and os.environ.get("GITHUB_ACTIONS"):
+        owner, name = repo.split("/")
+        config.site_url = (f"https://{owner.lower()}.github.io/" if name.lower() ==
+                           f"{owner.lower()}.github.io" else f"https://{owner.lower()}.github.io/{name}/")
     return config
 
 

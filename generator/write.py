@@ -48,6 +48,8 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteStats:
         written += 1
     removed = 0
     for path in sorted(out_dir.rglob("*"), reverse=True):
+        if path.name.startswith("."):  # .gitkeep: keeps docs_dir in a fresh clone
+            continue
         if path.is_file() and path.resolve() not in wanted:
             path.unlink()
             removed += 1
