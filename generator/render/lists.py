@@ -54,7 +54,7 @@ def fields(src: str, li: LocalInsats, index: Index) -> Markup:
 
 def render_list(lst: LocalList, index: Index) -> tuple[str, str]:
     src = list_page(lst.kind, lst.id)
-    section = ("Insatser utan behovsprövning", IUB) if lst.kind == "iub" else ("Skolgång", SKOLGANG)
+    section = (TITLES[IUB], IUB) if lst.kind == "iub" else (TITLES[SKOLGANG], SKOLGANG)
     doc = index.work.get(lst.dokument)
     page = render_template(
         "lista.md.j2", src=src, lst=lst, breadcrumb=breadcrumb(src, section),
@@ -107,7 +107,7 @@ def render_iub_comparison(index: Index) -> tuple[str, str]:
     counts = [(lst, sum(len(g.insatser) for g in lst.grupper)) for lst in lists]
     page = render_template(
         "iub_jamforelse.md.j2", src=src, table=table, unmapped=unmapped, counts=counts,
-        breadcrumb=breadcrumb(src, ("Insatser utan behovsprövning", IUB)), list_page=list_page,
+        breadcrumb=breadcrumb(src, (TITLES[IUB], IUB)), list_page=list_page,
     )
     return src, front_matter(TITLES[IUB_COMPARISON]) + page
 
