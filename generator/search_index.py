@@ -3,10 +3,11 @@ for unaccented, inflected and abbreviated queries that lunr alone cannot match.
 
 Material's browser search appends `*` to every query word, so lunr runs a prefix match
 without stemming: `kontaktpersoner*` never matches a page that only says "Kontaktperson",
-and `hemtjanst*` never matches "hemtjänst". This module adds, per document, a hidden
-field `sok` (indexed, never displayed) holding ASCII-folded forms of its words,
-Swedish inflected forms of its title, and any extra terms the caller gives (abbreviations,
-aliases, synonyms), and makes punctuation such as "(ART)" separate words.
+and `hemtjanst*` never matches "hemtjänst". This module adds, per document, hidden
+fields (indexed, never displayed): `sok` with ASCII-folded forms of its words, Swedish
+inflected forms of its title and synonyms; `sokord` with the terms the caller gives for a
+page (abbreviations, aliases). It makes punctuation such as "(ART)" separate words and
+drops the stemmer from the index pipeline (see improve_index).
 Wiring: call `improve_search_index(Path(config.site_dir), extra_terms)` from the MkDocs
 hook's `on_post_build` (it runs after the search plugin has written the index).
 """
@@ -25,7 +26,11 @@ from generator.slug import fold
 logger = logging.getLogger(__name__)
 
 FIELD = "sok"
-FIELD_BOOST = 500.0  # below a title match (1000), far above running text (1)
+FIELD_BOOST = 100.0  # derived forms: above running text (1), below a title match (1000)
+KEYWORDS = "sokord"
+KEYWORDS_BOOST = 1000.0  # the caller's abbreviations and aliases weigh like the title
+# Pages that must be found by a word they may not print (docs locations, cf. render.common).
+PAGE_KEYWORDS: Mapping[str, tuple[str, ...]] = {"iub/": ("iub",)}
 # Words end at whitespace, hyphens and punctuation, so "(ART)" and "IUB:" index as "art"
 # and "iub"; a dot ends a word unless a digit follows ("11 kap. 1 §", "2.1").
 SEPARATOR = r"""[\s\-,:;!?=\[\]()"'/«»–—…]+|\.(?!\d)|&[lg]t;"""
@@ -78,19 +83,22 @@ def synonyms(text: str) -> set[str]:
     return {term for phrase, terms in SYNONYMS.items() if phrase in lowered for term in terms}
 
 
-def search_terms(title: str, text: str, extra: Iterable[str] = ()) -> str:
+def search_terms(title: str, text: str) -> str:
     """The hidden `sok` field of one index entry: space-separated, sorted, de-duplicated."""
     plain = plain_text(text)
     title_plain = plain_text(title)
-    extra_words = {w for term in extra for w in words(term)}
     terms = (
         folded_forms(title_plain + " " + plain)
         | inflected_forms(title_plain)
         | synonyms(title_plain + " " + plain)
-        | extra_words
-        | folded_forms(" ".join(extra_words))
     )
     return " ".join(sorted(terms))
+
+
+def keyword_terms(terms: Iterable[str]) -> str:
+    """The caller's terms for one page, with their unaccented forms."""
+    found = {w for term in terms for w in words(term)}
+    return " ".join(sorted(found | folded_forms(" ".join(found))))
 
 
 def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None = None) -> dict:
@@ -99,20 +107,32 @@ def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None =
     `extra_terms` maps a page location ("insatser/kontaktperson/") to terms that page
     must be found by (abbreviation, aliases); they go on the page's own entry.
     """
-    extra_terms = extra_terms or {}
+    extra_terms = {**PAGE_KEYWORDS, **(extra_terms or {})}
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
-    config["fields"] = {**config.get("fields", {}), FIELD: {"boost": FIELD_BOOST}}
+    # Queries are prefix matches that lunr does not stem; a stemmed index would turn the
+    # indexed "kontaktpersoner" into "kontaktperson", which `kontaktpersoner*` never matches.
+    config["pipeline"] = [f for f in config.get("pipeline", []) if f != "stemmer"]
+    config["fields"] = {
+        **config.get("fields", {}),
+        FIELD: {"boost": FIELD_BOOST},
+        KEYWORDS: {"boost": KEYWORDS_BOOST},
+    }
     docs = []
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         page_entry = "#" not in location
-        extra = extra_terms.get(location, ()) if page_entry else ()
+        keywords = keyword_terms(extra_terms.get(location, ()) if page_entry else ())
         # Inflected title forms only for the page's own entry: a section title ("Källor")
         # would otherwise draw every page to the same query.
         title = doc.get("title", "") if page_entry else ""
-        terms = search_terms(title, doc.get("text", "") + " " + doc.get("title", ""), extra)
-        docs.append({**doc, FIELD: terms} if terms else dict(doc))
+        terms = search_terms(title, doc.get("text", "") + " " + doc.get("title", ""))
+        entry = dict(doc)
+        if terms:
+            entry[FIELD] = terms
+        if keywords:
+            entry[KEYWORDS] = keywords
+        docs.append(entry)
     return {**index, "config": config, "docs": docs}
 
 

@@ -6,7 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from generator.search_index import FIELD, improve_index, improve_search_index, search_terms
+from generator.search_index import (
+    FIELD, KEYWORDS, improve_index, improve_search_index, search_terms,
+)
 
 
 def _index() -> dict:
@@ -32,7 +34,8 @@ def test_inflected_title_forms_are_in_the_index() -> None:
 
 def test_abbreviation_given_by_the_caller_is_indexed() -> None:
     improved = improve_index(_index(), {"insatser/hemtjanst/": ["HT"]})
-    assert "ht" in improved["docs"][0][FIELD].split()
+    assert "ht" in improved["docs"][0][KEYWORDS].split()
+    assert improved["docs"][2][KEYWORDS] == "iub"  # the IUB section's page, by default
 
 
 def test_section_entries_get_no_title_inflections() -> None:
@@ -49,6 +52,7 @@ def test_iub_synonym_and_separator_for_parenthesised_abbreviations() -> None:
         "Training", "ART", "11", "kap", "1", "§",
     ]
     assert improved["config"]["fields"][FIELD]["boost"] > 1
+    assert "stemmer" not in improved["config"].get("pipeline", [])
 
 
 def test_index_file_is_rewritten_deterministically(tmp_path: Path) -> None:
