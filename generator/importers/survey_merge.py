@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.importers.citations import normalise_citation, parse_citation
+from generator.importers.citations import normalise_citation, parse_citation, split_citation
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
 from generator.model import Category, Insats, Membership, Omrade, Statistics, Work
 from generator.slug import slugify
@@ -33,7 +33,9 @@ OMRADE_IDS = {
     7: "vald-i-nara-relationer",
 }
 
-_ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖa-z0-9\-–]{1,12})\)\s*$")
+# "(FFT)" at the end, or followed by a suffix ("(ACT)-team", "(COS)/ Trygghetscirkeln",
+# "(ICDP, International …)", "(ABC) föräldraträffar").
+_ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖa-z0-9\-–]{1,12})(?:\)|,)")
 
 
 def normalise_name(name: str) -> str:
@@ -44,11 +46,22 @@ def normalise_name(name: str) -> str:
 
 
 def abbreviation(name: str) -> str | None:
-    """The abbreviation a name ends with, e.g. 'Funktionell familjeterapi (FFT)' → 'FFT'."""
-    m = _ABBREVIATION.search(name)
-    if m and sum(c.isupper() for c in m.group(1)) >= 2:
-        return m.group(1)
+    """The first abbreviation in a name: 'Funktionell familjeterapi (FFT)' → 'FFT',
+    'Hem för vård eller boende (HVB-hem)' → 'HVB', 'Preventing domestic violence (Predov)'
+    → 'Predov' (its letters follow the initials of the words before it)."""
+    for m in _ABBREVIATION.finditer(name):
+        token = re.sub(r"-[a-zåäö]+$", "", m.group(1))  # "HVB-hem" → "HVB"
+        if sum(c.isupper() for c in token) >= 2 or _follows_initials(token, name[: m.start()]):
+            return token
     return None
+
+
+def _follows_initials(token: str, before: str) -> bool:
+    initials = [w[0].lower() for w in re.findall(r"\w+", before)]
+    if len(initials) < 2:
+        return False
+    letters = iter(token.lower())
+    return all(any(c == i for c in letters) for i in initials)
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,12 @@ def _join_tables(expl: list[ExplanationRow], table: list[TableRow], aliases: dic
     return paired, leftover
 
 
+def _omrade_name(heading: str) -> str:
+    """'Verksamhetsområde barn och unga' (the heading) → 'Barn och unga' (the site's name)."""
+    name = re.sub(r"^Verksamhetsområde\s+", "", heading.strip())
+    return name[:1].upper() + name[1:]
+
+
 def _omraden(headings: tuple[Heading, ...]) -> list[Omrade]:
     by_number: dict[int, dict] = {}
     for h in headings:
@@ -119,7 +138,7 @@ def _omraden(headings: tuple[Heading, ...]) -> list[Omrade]:
             if h.rubrik and h.rubrik not in rubriker:
                 rubriker.append(h.rubrik)
     return [
-        Omrade(id=OMRADE_IDS[n], nummer=n, namn=o["namn"], notering=o["notering"],
+        Omrade(id=OMRADE_IDS[n], nummer=n, namn=_omrade_name(o["namn"]), notering=o["notering"],
                kategorier=tuple(Category(k, namn or "", tuple(r)) for k, (namn, r) in o["kat"].items()))
         for n, o in sorted(by_number.items())
     ]
@@ -135,13 +154,13 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
     for row in tables.rows:
         table_by_table[(row.omrade, row.kategori)].append(row)
 
-    works: dict[str, Work] = {}  # normalised citation → work
+    works: dict[str, Work] = {}  # normalised citation (case does not count) → work
     work_ids: set[str] = set()
 
     def work_id(citation: str) -> str:
-        key = normalise_citation(citation)
+        key = normalise_citation(citation).casefold()  # "Vardochinsats.se" = "vardochinsats.se"
         if key not in works:
-            work = parse_citation(key)
+            work = parse_citation(citation)
             wid, n = work.id, 2
             while wid in work_ids:
                 wid, n = f"{work.id}-{n}", n + 1
@@ -164,7 +183,7 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
             members[ident].append((row.namn, Membership(
                 omrade=omrade, kategori=row.kategori, rubrik=row.rubrik, ordning=i + 1,
                 namn_i_kalla=row.namn, forklaring=row.forklaring,
-                kallor=tuple(work_id(c) for c in row.kallor),
+                kallor=tuple(work_id(part) for c in row.kallor for part in split_citation(c)),
                 statistik=_statistics(stat) if stat else None)))
         for j, row in enumerate(leftover):
             why = curation.reasons.get((*key, normalise_name(row.namn)), "ingen förklaring given ännu")
@@ -178,7 +197,8 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
     insatser, merges = [], []
     for ident in sorted(members):
         names = [n for n, _ in members[ident]]
-        display = names[0]
+        # the spelling the explanations use most often (the first on a tie)
+        display = max(names, key=lambda n: (names.count(n), -names.index(n)))
         spellings = {normalise_name(display)}
         alias = []
         for m in (m for _, m in members[ident]):
