@@ -23,6 +23,8 @@ DOCS_DIR = Path("build") / "docs"
 
 # Set while build_site runs MkDocs in this process, so the hook does not generate twice.
 _pregenerated: Path | None = None
+# Search keywords of the last generated content: page location → terms (see search_keywords).
+_keywords: dict[str, tuple[str, ...]] = {}
 
 
 class ContentProblems(Exception):
@@ -59,12 +61,34 @@ def read_schemas(root: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(schema_dir.glob("*.json"))}
 
 
+def search_keywords(content: Content) -> dict[str, tuple[str, ...]]:
+    """Terms each insats page must be found by though it may not print them as words:
+    abbreviation, other spellings and the names the sources use."""
+    out = {}
+    for ins in content.insatser:
+        terms = {*(ins.alias), *(m.namn_i_kalla for m in ins.medlemskap)}
+        terms |= {m.statistik.namn_i_tabell for m in ins.medlemskap if m.statistik}
+        if ins.forkortning:
+            terms.add(ins.forkortning)
+        terms.discard("")
+        terms.discard(ins.namn)
+        if terms:
+            out[f"insatser/{ins.id}/"] = tuple(sorted(terms))
+    return out
+
+
+def last_keywords() -> dict[str, tuple[str, ...]]:
+    return dict(_keywords)
+
+
 def generate(root: Path, content: Content | None = None) -> tuple[int, int, WriteStats]:
     """Load (unless `content` is given), link, render and write build/docs/.
     Returns (pages, other files, write stats)."""
+    global _keywords
     root = Path(root)
     if content is None:
         content = load_checked(root)
+    _keywords = search_keywords(content)
     files = render_site(link(content), read_schemas(root))
     stats = write_tree(files, root / DOCS_DIR)
     pages = sum(1 for p in files if p.endswith(".md"))

@@ -50,6 +50,13 @@ def on_pre_build(config) -> None:
     log.info("genererade %d sidor (%d ändrade)", pages, stats.written)
 
 
+def on_post_build(config) -> None:
+    # Unaccented, inflected and abbreviated queries (see generator/search_index.py).
+    from generator.search_index import improve_search_index
+
+    improve_search_index(Path(config.site_dir), build.last_keywords())
+
+
 def on_serve(server, config, builder):
     server.watch(str(_root(config) / "content"))
     return server
