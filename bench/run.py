@@ -54,23 +54,23 @@ BUDGETS = {
 
 # Runs inside a copy of the project: times the generator's stages in-process, one JSON line.
 PHASES_SCRIPT = r"""
-import json, sys, time
+import json, shutil, time
 from pathlib import Path
 t0 = time.perf_counter()
-import generator.build as gb
+from generator import build as gb
+from generator.link import link
 from generator.load import load_content
+from generator.render import render_site
+from generator.write import write_tree
 t1 = time.perf_counter()
 root = Path.cwd()
-content, problems = load_content(root)
-t2 = time.perf_counter()
-phases = {"import": t1 - t0, "load+validate": t2 - t1}
-if hasattr(gb, "generate"):
-    t = time.perf_counter(); gb.generate(root, content); phases["link+render+write"] = time.perf_counter() - t
-else:
-    from generator.link import link
-    t = time.perf_counter(); index = link(content); phases["link"] = time.perf_counter() - t
-    t = time.perf_counter(); pages = gb.render_pages(content, index); phases["render"] = time.perf_counter() - t
-    t = time.perf_counter(); gb.write_pages(pages, root / "build" / "docs"); phases["write"] = time.perf_counter() - t
+shutil.rmtree(root / gb.DOCS_DIR, ignore_errors=True)  # a cold write, as after `make clean`
+t = time.perf_counter(); content, problems = load_content(root); t2 = time.perf_counter()
+index = link(content); t3 = time.perf_counter()
+files = render_site(index, gb.read_schemas(root)); t4 = time.perf_counter()
+write_tree(files, root / gb.DOCS_DIR); t5 = time.perf_counter()
+phases = {"import": t1 - t0, "load+validate": t2 - t, "link": t3 - t2, "render": t4 - t3,
+          "write": t5 - t4}
 print(json.dumps({"phases": phases, "insatser": len(content.insatser), "problems": len(problems)}))
 """
 
