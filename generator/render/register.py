@@ -8,7 +8,8 @@ from markupsafe import Markup
 from generator.escape import md, safe_url
 from generator.link import Index, sort_key
 from generator.render.common import (
-    A_O, ABBREVIATIONS, IUB, SOURCES, breadcrumb, insats_page, link_md, list_page,
+    A_O, ABBREVIATIONS, IUB, SOURCES, a, breadcrumb, html_table, insats_page, link_html, link_md,
+    list_page,
     render_template, work_anchor, TITLES, front_matter,
 )
 
@@ -48,7 +49,10 @@ def render_abbreviations(index: Index) -> tuple[str, str]:
     src = ABBREVIATIONS
     rows = sorted(((i.forkortning, i) for i in index.content.insatser if i.forkortning),
                   key=lambda r: (sort_key(r[0]), r[1].id))
-    return src, front_matter(TITLES[ABBREVIATIONS]) + render_template("forkortningar.md.j2", src=src, rows=rows,
+    table = html_table("Förkortningar och insatser", ["Förkortning", "Insats"],
+                       [[abbr, a(link_html(src, insats_page(i.id)), i.namn)] for abbr, i in rows],
+                       numeric_from=99)
+    return src, front_matter(TITLES[ABBREVIATIONS]) + render_template("forkortningar.md.j2", src=src, table=table,
                                 breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O)),
                                 insats_page=insats_page)
 
