@@ -65,16 +65,19 @@ def page_assets(site: Path, page: Path) -> list[Path]:
     return found
 
 
-def is_insats_page(site: Path, page: Path) -> bool:
+def is_insats_page(site: Path, page: Path, ids: set[str] | None = None) -> bool:
+    """site/insatser/<id>/index.html; with `ids`, only those made from an insats record
+    (the folder also holds listing pages such as the abbreviations)."""
     parts = page.relative_to(site).parts
-    return len(parts) == 3 and parts[0] == "insatser" and parts[2] == "index.html"
+    return (len(parts) == 3 and parts[0] == "insatser" and parts[2] == "index.html"
+            and (ids is None or parts[1] in ids))
 
 
-def measure(site: Path) -> Weight:
+def measure(site: Path, insats_ids: set[str] | None = None) -> Weight:
     html = sorted(site.rglob("*.html"))
     sizes = {p: p.stat().st_size for p in html}
     largest = max(html, key=sizes.__getitem__)
-    insats = [p for p in html if is_insats_page(site, p)]
+    insats = [p for p in html if is_insats_page(site, p, insats_ids)]
     index = site / SEARCH_INDEX
     index_bytes = index.read_bytes() if index.is_file() else b""
     # The first visit: the median-sized insats page (any page if there are none).
