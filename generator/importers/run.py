@@ -115,14 +115,16 @@ def difference(draft: model.Content, current: model.Content) -> list[str]:
                 lines.append(f"Ny rad: {where} (insats {iid})")
             continue
         old = old_rows[key][1]
-        for measure in model.MEASURES:
-            a = getattr(old.statistik, measure) if old.statistik else None
-            b = getattr(m.statistik, measure) if m.statistik else None
-            if a != b:
-                lines.append(f"Ändrad siffra: {where}: {model.MEASURE_LABELS[measure].lower()} "
-                             f"{_figure(a)} → {_figure(b)}")
-        if (old.statistik is None) != (m.statistik is None):
-            lines.append(f"Ändrad: {where}: " + ("fick statistik" if m.statistik else "förlorade statistik"))
+        if old.statistik and m.statistik:
+            for measure in model.MEASURES:
+                a, b = getattr(old.statistik, measure), getattr(m.statistik, measure)
+                if a != b:
+                    lines.append(f"Ändrad siffra: {where}: {model.MEASURE_LABELS[measure].lower()} "
+                                 f"{_figure(a)} → {_figure(b)}")
+        elif old.statistik or m.statistik:  # a whole table row appeared or vanished
+            lines.append(f"Ny rad i resultattabellerna: {where}" if m.statistik else
+                         f"Försvunnen rad i resultattabellerna: {where} (siffrorna finns kvar i "
+                         f"content/insatser/{iid}.yml)")
         if old.forklaring != m.forklaring:
             lines.append(f"Ändrad förklaring: {where}")
         if old.kallor != m.kallor:
