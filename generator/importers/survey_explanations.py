@@ -51,6 +51,13 @@ KEEP_HYPHEN: frozenset[str] = frozenset({
     "Utväg-manualen",  # Utväg is a proper name (Gruppsamtal enligt Utväg-manualen)
 })
 
+# Words the PDF broke at a line end without any hyphen; joining lines puts a space there.
+# Found by listing lines without the extraction's trailing space (only this one is not a
+# dash): source line 5805.
+UNBROKEN: dict[str, str] = {
+    "funktionsnedsattning.stock holm": "funktionsnedsattning.stockholm",
+}
+
 # Curated name/explanation splits where the results document has no matching name, keyed
 # by the first line of the row's first block as printed (stripped): the name it begins
 # with. Reviewed by reading the source; see the import report for rows listed here.
@@ -122,6 +129,8 @@ def join_lines(lines: list[str]) -> str:
         else:
             out = f"{out} {text}" if out else text
         open_dash = raw.rstrip("\n").endswith(("- ", "– "))
+    for broken, word in UNBROKEN.items():
+        out = out.replace(broken, word)
     return out
 
 
