@@ -59,6 +59,8 @@ def on_post_build(config) -> None:
 
 def on_serve(server, config, builder):
     server.watch(str(_root(config) / "content"))
+    # build/docs is written by on_pre_build itself: watching it made every save build twice.
+    server.unwatch(config.docs_dir)
     return server
 
 
