@@ -43,12 +43,12 @@ class BuildResult:
     written: WriteStats
 
 
-def load_checked(root: Path) -> Content:
+def load_checked(root: Path, log_problems: bool = True) -> Content:
     from generator.load import load_content
 
     content, problems = load_content(root)
     if problems:
-        for p in problems:
+        for p in problems if log_problems else ():
             log.error("%s", p)
         raise ContentProblems(list(problems))
     return content
@@ -81,13 +81,14 @@ def last_keywords() -> dict[str, tuple[str, ...]]:
     return dict(_keywords)
 
 
-def generate(root: Path, content: Content | None = None) -> tuple[int, int, WriteStats]:
+def generate(root: Path, content: Content | None = None,
+             log_problems: bool = True) -> tuple[int, int, WriteStats]:
     """Load (unless `content` is given), link, render and write build/docs/.
     Returns (pages, other files, write stats)."""
     global _keywords
     root = Path(root)
     if content is None:
-        content = load_checked(root)
+        content = load_checked(root, log_problems)
     _keywords = search_keywords(content)
     files = render_site(link(content), read_schemas(root))
     stats = write_tree(files, root / DOCS_DIR)

@@ -42,7 +42,7 @@ def on_pre_build(config) -> None:
     if build.pregenerated(root):
         return
     try:
-        pages, _, stats = build.generate(root)
+        pages, _, stats = build.generate(root, log_problems=False)  # logged below, counted
     except build.ContentProblems as err:
         for p in err.problems:
             log.error("%s", p)
