@@ -385,6 +385,7 @@ def table(results: dict[str, Any]) -> str:
         f"   search index {kib(w['search_index'])} raw, {kib(w['search_index_gzip'])} gzip",
         f"   first visit to {w['first_visit_page']}: {kib(w['first_visit'])} raw,"
         f" {kib(w['first_visit_gzip'])} gzip (HTML + CSS + JS + search worker + index)",
+        f"   also loaded from other sites (not counted): {', '.join(w['external_hosts']) or 'nothing'}",
         "", "4. Editing loop (save one insats YAML → changed page served; dirty: comparison only)",
     ]
     loop = results["edit_loop"]
@@ -406,6 +407,8 @@ def table(results: dict[str, Any]) -> str:
     lines += ["", "Budgets"]
     for name, value, limit, ok in results["budgets"]:
         lines.append(f"   {verdict(ok):4}  {name:<28} {value:>10}   {limit}")
+    if any(ok is False for *_, ok in results["budgets"]):
+        lines.append("   where the time goes: .venv/bin/python bench/profile_build.py 3")
     return "\n".join(lines)
 
 

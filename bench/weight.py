@@ -32,6 +32,7 @@ class Weight:
     first_visit: int  # bytes: an insats page + its CSS + JS (+ search worker) + search index
     first_visit_gzip: int
     first_visit_page: str
+    external_hosts: tuple[str, ...]  # what that page also loads from other sites (not counted)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -39,6 +40,12 @@ class Weight:
 
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def external_hosts(page: Path) -> tuple[str, ...]:
+    """Hosts of the stylesheets and scripts the page loads from other sites (web fonts)."""
+    html = page.read_text(encoding="utf-8", errors="replace")
+    return tuple(sorted({urlparse(ref).netloc for ref in _ASSET.findall(html)} - {""}))
 
 
 def page_assets(site: Path, page: Path) -> list[Path]:
@@ -99,4 +106,5 @@ def measure(site: Path, insats_ids: set[str] | None = None) -> Weight:
         first_visit=first,
         first_visit_gzip=first_gz,
         first_visit_page=visit.relative_to(site).as_posix(),
+        external_hosts=external_hosts(visit),
     )
