@@ -6,8 +6,9 @@ without stemming: `kontaktpersoner*` never matches a page that only says "Kontak
 and `hemtjanst*` never matches "hemtjänst". This module adds, per document, hidden
 fields (indexed, never displayed): `sok` with ASCII-folded forms of its words, Swedish
 inflected forms of its title and synonyms; `sokord` with the terms the caller gives for a
-page (abbreviations, aliases). It makes punctuation such as "(ART)" separate words and
-drops the stemmer from the index pipeline (see improve_index).
+page (abbreviations, aliases). It makes punctuation such as "(ART)" separate words.
+The index must not be stemmed (mkdocs.yml's search `pipeline` leaves the stemmer out):
+a stemmed "kontaktpersoner" → "kontaktperson" is never matched by `kontaktpersoner*`.
 Wiring: call `improve_search_index(Path(config.site_dir), extra_terms)` from the MkDocs
 hook's `on_post_build` (it runs after the search plugin has written the index).
 """
@@ -109,10 +110,12 @@ def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None =
     """
     extra_terms = {**PAGE_KEYWORDS, **(extra_terms or {})}
     config = dict(index.get("config", {}))
+    if "stemmer" in config.get("pipeline", []):
+        # Queries are prefix matches lunr does not stem: stemmed index terms would hide
+        # exactly the inflected forms this module adds. Say so rather than patch it over.
+        raise ValueError("the search pipeline in mkdocs.yml must not include the stemmer "
+                         "(see generator/search_index.py)")
     config["separator"] = SEPARATOR
-    # Queries are prefix matches that lunr does not stem; a stemmed index would turn the
-    # indexed "kontaktpersoner" into "kontaktperson", which `kontaktpersoner*` never matches.
-    config["pipeline"] = [f for f in config.get("pipeline", []) if f != "stemmer"]
     config["fields"] = {
         **config.get("fields", {}),
         FIELD: {"boost": FIELD_BOOST},

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.search_index import (
     FIELD, KEYWORDS, improve_index, improve_search_index, search_terms,
 )
@@ -52,7 +54,20 @@ def test_iub_synonym_and_separator_for_parenthesised_abbreviations() -> None:
         "Training", "ART", "11", "kap", "1", "§",
     ]
     assert improved["config"]["fields"][FIELD]["boost"] > 1
-    assert "stemmer" not in improved["config"].get("pipeline", [])
+
+
+def test_a_stemmed_index_is_refused() -> None:
+    # Prefix queries are not stemmed: a stemmed index could not match "kontaktpersoner*".
+    index = _index()
+    index["config"]["pipeline"] = ["stemmer", "stopWordFilter", "trimmer"]
+    with pytest.raises(ValueError, match="stemmer"):
+        improve_index(index)
+
+
+def test_mkdocs_configuration_leaves_the_stemmer_out() -> None:
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    pipeline = re.search(r"^\s*pipeline:\s*\[(.*)\]", config, flags=re.M)
+    assert pipeline and "stemmer" not in pipeline.group(1)
 
 
 def test_index_file_is_rewritten_deterministically(tmp_path: Path) -> None:

@@ -25,6 +25,8 @@ class SiteCatalog:
     longest_insats: str
     most_omraden_insats: str
     most_omraden_count: int
+    web_cited_insats: str  # the insats citing most works that have a url or webbplats
+    web_citations: tuple[str, ...]  # those works' citation texts, as the page prints them
     iub: tuple[str, ...]
     statistics: tuple[str, ...]
     sources: tuple[str, ...]
@@ -63,6 +65,37 @@ def _insats_omraden_counts() -> dict[str, int]:
     return counts
 
 
+def _cited_works(record: object) -> set[str]:
+    """Every work id under a `kallor` key anywhere in an insats record."""
+    found: set[str] = set()
+    if isinstance(record, dict):
+        for key, value in record.items():
+            if key == "kallor" and isinstance(value, list):
+                found |= {str(v) for v in value}
+            else:
+                found |= _cited_works(value)
+    elif isinstance(record, list):
+        for value in record:
+            found |= _cited_works(value)
+    return found
+
+
+def _web_citations() -> dict[str, tuple[str, ...]]:
+    """Insats id → citation texts of its works that name a web address (url/webbplats)."""
+    web = {}
+    for path in (CONTENT / "kallor").glob("*.yml"):
+        work = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if work.get("url") or work.get("webbplats"):
+            web[str(work.get("id", path.stem))] = str(work["text"])
+    out = {}
+    for path in sorted((CONTENT / "insatser").glob("*.yml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts = tuple(sorted(web[w] for w in _cited_works(record) if w in web))
+        if texts:
+            out[str(record.get("id", path.stem))] = texts
+    return out
+
+
 def _ids(folder: str) -> set[str]:
     return {p.stem for p in (CONTENT / folder).glob("*.yml")}
 
@@ -92,7 +125,15 @@ def load_catalog(site: Path) -> SiteCatalog:
     most = max(insatser, key=lambda p: (by_count[p], p))
     # An even spread over the alphabet, plus the two chosen by data.
     step = max(1, len(insatser) // SAMPLE_INSATSER)
+    web = _web_citations()
+    web_cited = max(
+        (p for p in insatser if _last_segment(p) in web),
+        key=lambda p: (len(web[_last_segment(p)]), p),
+        default="",
+    )
     sample = tuple(dict.fromkeys((longest, most) + insatser[::step]))[: max(SAMPLE_INSATSER, 10)]
+    if web_cited and web_cited not in sample:
+        sample += (web_cited,)
 
     statistics = _matching(pages, "/statistik/")
     sources = _matching(pages, "/kallor/")
@@ -108,6 +149,8 @@ def load_catalog(site: Path) -> SiteCatalog:
         longest_insats=longest,
         most_omraden_insats=most,
         most_omraden_count=by_count[most],
+        web_cited_insats=web_cited,
+        web_citations=web.get(_last_segment(web_cited), ()),
         iub=iub,
         statistics=statistics,
         sources=sources,

@@ -16,6 +16,12 @@ pytestmark = pytest.mark.browser
 
 FIRST_RESULTS = 5
 CONTENT = ROOT / "content"
+# The result count Material shows once the worker has answered ("3 sökresultat", "Inga
+# sökresultat"); before that it says "Initialiserar sök" or "Skriv sökord".
+ANSWERED = (
+    "() => /^(Inga|\\d+) sökresultat$/.test("
+    "document.querySelector('.md-search-result__meta')?.textContent.trim() ?? '')"
+)
 
 
 def _records(folder: str) -> list[dict]:
@@ -50,15 +56,29 @@ def _omrade_page(catalog: SiteCatalog, word: str) -> str:
     return next(p for p in catalog.omraden if word in p)
 
 
-def _expected(catalog: SiteCatalog) -> dict[str, str]:
+def _insats_pages_named(catalog: SiteCatalog, word: str) -> set[str]:
+    """Every insats page whose name contains `word` ("familjebehandling" → IHF, LIHF, …)."""
     return {
-        "kontaktpersoner": _insats_page(catalog, namn="Kontaktperson"),
-        "familjebehandlingen": _insats_page(catalog, namn="Familjebehandling"),
-        "missbruk": _omrade_page(catalog, "missbruk"),
-        "ART": _insats_page(catalog, forkortning="ART"),
-        "hemtjanst": _insats_page(catalog, namn="Hemtjänst"),
-        "iub": min(catalog.iub, key=len),  # the IUB section's own page
+        _page_for_id(catalog.insatser, str(r["id"]))
+        for r in _records("insatser")
+        if word.casefold() in str(r.get("namn", "")).casefold()
     }
+
+
+def _expected(catalog: SiteCatalog) -> dict[str, set[str]]:
+    """Query → the pages a reader would accept as the answer (any one of them, early)."""
+    expected = {
+        "kontaktpersoner": {_insats_page(catalog, namn="Kontaktperson")},
+        # Several insatser are family treatment (IHF, LIHF, without a manual): any of them.
+        "familjebehandlingen": _insats_pages_named(catalog, "familjebehandling"),
+        "familjer": _insats_pages_named(catalog, "familj"),
+        "missbruk": {_omrade_page(catalog, "missbruk")},
+        "ART": {_insats_page(catalog, forkortning="ART")},
+        "hemtjanst": {_insats_page(catalog, namn="Hemtjänst")},
+        "iub": {min(catalog.iub, key=len)},  # the IUB section's own page
+    }
+    assert all(expected.values()), expected
+    return expected
 
 
 def search(page, query: str) -> list[str]:
@@ -66,11 +86,9 @@ def search(page, query: str) -> list[str]:
     page.goto("/")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.trim()"
-        " && !document.querySelector('.md-search-result__meta').textContent.includes('Skriv')"
-    )
+    page.wait_for_function(ANSWERED)
     page.wait_for_timeout(300)  # the worker answers each keystroke; let the last one land
+    page.wait_for_function(ANSWERED)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link",
         "links => links.map(a => new URL(a.href).pathname)",
@@ -78,22 +96,22 @@ def search(page, query: str) -> list[str]:
     return list(dict.fromkeys(hrefs))  # a page's sections are listed under it: once each
 
 
-def test_six_queries_find_the_expected_page_first(
+def test_queries_find_the_expected_page_among_the_first_results(
     desktop_page, catalog: SiteCatalog, output_dir: Path
 ) -> None:
     expected = _expected(catalog)
     found = {query: search(desktop_page, query) for query in expected}
     (output_dir / "search-results.json").write_text(
-        json.dumps({q: {"expected": expected[q], "results": r[:10]} for q, r in found.items()},
-                   ensure_ascii=False, indent=1),
+        json.dumps({q: {"expected": sorted(expected[q]), "results": r[:10]}
+                    for q, r in found.items()}, ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
     for query, results in found.items():
         print(f"{query!r}: {results[:FIRST_RESULTS]}")
     misses = {
-        q: (expected[q], r[:FIRST_RESULTS])
+        q: (sorted(expected[q])[:5], r[:FIRST_RESULTS])
         for q, r in found.items()
-        if expected[q] not in r[:FIRST_RESULTS]
+        if not expected[q] & set(r[:FIRST_RESULTS])
     }
     assert not misses, f"expected page not among the first {FIRST_RESULTS}: {misses}"
 
