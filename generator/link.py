@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model import (
     Content,
@@ -42,6 +42,11 @@ class Index:
     exclusions: dict[str, list[Exclusion]]
     # work ids the IUB explainer cites
     cited_by_explainer: frozenset[str]
+    # (område id, category id, insats id) → position of the insats's first row in
+    # by_category: an insats page finds its neighbours without scanning the category.
+    category_position: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # (område id, category id) → number of distinct insatser in it
+    category_size: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def sort_key(name: str) -> tuple[str, str]:
@@ -67,6 +72,11 @@ def link(content: Content) -> Index:
     order = lambda pair: (pair[0].ordning, sort_key(pair[1].namn))  # noqa: E731
     for rows in (*by_category.values(), *by_omrade.values()):
         rows.sort(key=order)
+    category_position: dict[tuple[str, str, str], int] = {}
+    for (oid, cid), rows in by_category.items():
+        for pos, (_, ins) in enumerate(rows):
+            category_position.setdefault((oid, cid, ins.id), pos)
+    category_size = {key: len({ins.id for _, ins in rows}) for key, rows in by_category.items()}
 
     citing_local: dict[str, list[tuple[LocalList, LocalInsats | None]]] = defaultdict(list)
     local_by_national: dict[str, list[LocalRef]] = defaultdict(list)
@@ -101,4 +111,6 @@ def link(content: Content) -> Index:
         local_by_national=dict(local_by_national),
         exclusions=dict(exclusions),
         cited_by_explainer=frozenset(explainer_works),
+        category_position=category_position,
+        category_size=category_size,
     )

@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.escape import h, h_blocks, safe_url
-from generator.link import Index, LocalRef, sort_key
+from generator.link import Index, LocalRef
 from generator.model import MEASURES, MEASURE_LABELS, Insats, Membership
 from generator.render import charts
 from generator.render.common import (
     SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
     render_template, stat_cells, work_anchor, OMRADEN, figure_text, breadcrumb, A_O, safe_id,
+    link_md,
 )
+
+NEIGHBOURS = 8  # other insatser of the same category shown on an insats page
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,37 @@ def cited_list(src: str, cited: list[str], index: Index) -> Markup:
     return Markup('<ol class="ih-kallhanvisningar">' + "".join(items) + "</ol>")
 
 
+@dataclass(frozen=True)
+class Siblings:
+    category: str  # "1.2 Name"
+    omrade: str
+    near: tuple[Insats, ...]  # neighbours in source order
+    all_link: str  # the category's section on the område page
+    size: int  # distinct insatser in the category, this one included
+
+
+def neighbours(index: Index, omrade_id: str, category_id: str, insats_id: str,
+               width: int = NEIGHBOURS) -> tuple[Insats, ...]:
+    """Up to `width` other insatser around this one in the category's source order. Bounded,
+    so a page's size does not grow with its category (the full list is on the område page)."""
+    rows = index.by_category.get((omrade_id, category_id), [])
+    pos = index.category_position.get((omrade_id, category_id, insats_id), 0)
+    seen = {insats_id}
+    before: list[Insats] = []
+    after: list[Insats] = []
+    for i, (_, o) in enumerate(rows[max(0, pos - width):pos + width + 1], max(0, pos - width)):
+        if o.id not in seen:
+            seen.add(o.id)
+            (before if i < pos else after).append(o)
+    n_before = min(len(before), max(width // 2, width - len(after)))
+    return tuple(before[len(before) - n_before:] + after[:width - n_before])
+
+
+def category_anchor(category_id: str) -> str:
+    """The category heading's anchor on the område page (omrade.md.j2's `anchor` filter)."""
+    return "kategori-" + safe_id(category_id.replace(".", "-"))
+
+
 def render_insats(ins: Insats, index: Index) -> tuple[str, str]:
     src = insats_page(ins.id)
     cited = citations(ins)
@@ -143,10 +177,12 @@ def render_insats(ins: Insats, index: Index) -> tuple[str, str]:
                         for m in ins.medlemskap if m.statistik and m.statistik.utan_beslut]
     siblings = []
     for m in ins.medlemskap:
-        others = [i for mm, i in index.by_category.get((m.omrade, m.kategori), []) if i.id != ins.id]
-        if others:
-            siblings.append((category_name(index, m), omrade_name(index, m.omrade),
-                             sorted({o.id: o for o in others}.values(), key=lambda o: sort_key(o.namn))))
+        size = index.category_size.get((m.omrade, m.kategori), 0)
+        if size > 1:
+            siblings.append(Siblings(
+                category_name(index, m), omrade_name(index, m.omrade),
+                neighbours(index, m.omrade, m.kategori, ins.id),
+                link_md(src, omrade_page(m.omrade), category_anchor(m.kategori)), size))
     exclusions = index.exclusions.get(ins.id, [])
     explainer = index.content.iub
     names_in_source = sorted({m.namn_i_kalla for m in ins.medlemskap if m.namn_i_kalla != ins.namn}
