@@ -69,7 +69,9 @@ def bar_chart(chart_id: str, title: str, desc: str, groups: tuple[Group, ...]) -
            f'aria-labelledby="{chart_id}-t {chart_id}-d" font-size="12" fill="currentColor">'
            f'<title id="{chart_id}-t">{h(title)}</title><desc id="{chart_id}-d">{h(desc)}</desc>'
            + axis + "".join(rows) + "</svg>")
-    return Markup(f'<figure class="ih-figur">{svg}<figcaption>{h(title)}</figcaption></figure>')
+    # Focusable: on a phone the chart scrolls inside the figure, and keyboards must reach it.
+    return Markup(f'<figure class="ih-figur" tabindex="0">{svg}'
+                  f'<figcaption>{h(title)}</figcaption></figure>')
 
 
 def describe(groups: tuple[Group, ...]) -> str:

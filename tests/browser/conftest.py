@@ -106,6 +106,17 @@ def desktop_page(browser, base_url: str) -> Iterator[object]:
 
 
 @pytest.fixture()
+def dark_page(browser, base_url: str) -> Iterator[object]:
+    """A reader whose system is set to dark: Material shows its slate scheme."""
+    context = new_context(
+        browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme="dark"
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture()
 def mobile_page(browser, base_url: str) -> Iterator[object]:
     context = new_context(
         browser,
