@@ -42,6 +42,7 @@ SEPARATOR = r"""[\s\-,:;!?=\[\]()"'/«»–—…]+|\.(?!\d)|&[lg]t;"""
 # forms no one types, while a missing form hides the page from a natural query.
 ENDINGS = ("er", "ar", "or", "en", "et", "n", "na", "erna", "arna", "orna", "ens", "s")
 MIN_INFLECT = 4
+DOUBLED_M = re.compile(r"[aeiouyåäö]m$")
 # Abbreviations and wordings people search with that the pages may not contain verbatim.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "utan individuell behovsprövning": ("iub",),
@@ -81,6 +82,8 @@ def inflected_forms(title: str) -> set[str]:
         for ending in ENDINGS:
             base = stem if ending[0] in "aeo" else word
             forms.add(base + ending)
+        if DOUBLED_M.search(word):  # short vowel + m doubles: familjehem → familjehemmet
+            forms |= {word + "m" + ending for ending in ENDINGS if ending[0] in "aeo"}
     return forms | {fold(f) for f in forms}
 
 

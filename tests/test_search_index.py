@@ -32,6 +32,7 @@ def test_unaccented_query_word_is_in_the_index() -> None:
 def test_inflected_title_forms_are_in_the_index() -> None:
     assert "kontaktpersoner" in search_terms("Kontaktperson", "").split()
     assert "familjebehandlingen" in search_terms("Familjebehandling", "").split()
+    assert "familjehemmet" in search_terms("Familjehem", "").split()
 
 
 def test_abbreviation_given_by_the_caller_is_indexed() -> None:
