@@ -15,9 +15,12 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(PY) -m generator build
 
-## Preview with live reload on http://127.0.0.1:8000
+## Preview with live reload on http://127.0.0.1:8000. --dirty: a save rebuilds only the
+## pages whose generated Markdown changed (the hook keeps the search index whole); MkDocs
+## warns on every dirty build, so strict is off here only – `make site` and CI stay strict.
+## Theme work (overrides/): plain `.venv/bin/mkdocs serve` rebuilds every page.
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty --no-strict
 
 ## Run the whole test suite.
 test: $(STAMP)

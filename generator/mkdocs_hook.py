@@ -6,6 +6,7 @@ The generated Markdown stays on disk, so a builder that ignores hooks can still 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -16,6 +17,21 @@ from generator import build
 
 log = logging.getLogger("mkdocs.hooks.insatshandboken")
 EDIT_PATH = "edit/main"  # GitHub's editor on the default branch
+SEARCH_PLUGIN = "material/search"
+
+# `mkdocs serve --dirty` (make serve) rebuilds only the pages whose Markdown the save
+# changed, and the search plugin then sees only those pages. State kept across rebuilds
+# to give every build the whole site's search index (see _whole_index):
+_dirty = False
+_page_order: list[str] = []  # page URLs of the current build, in build order
+_built: list[str] = []  # page URLs rendered in this build
+_new_entries = 0  # search entries the search plugin made in this build
+_entries: dict[str, list[dict]] = {}  # page URL → its raw search entries, last build
+
+
+def on_startup(command, dirty):
+    global _dirty
+    _dirty = dirty
 
 
 def _root(config) -> Path:
@@ -50,10 +66,61 @@ def on_pre_build(config) -> None:
     log.info("genererade %d sidor (%d ändrade)", pages, stats.written)
 
 
+def on_files(files, config):
+    global _page_order, _built, _new_entries
+    # The page URL as search entries give it: the home page's file URL "./" is "" there.
+    _page_order = ["" if f.url == "./" else f.url for f in files.documentation_pages()]
+    _built, _new_entries = [], 0
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    global _new_entries
+    _built.append(page.url)
+    search = config.plugins.get(SEARCH_PLUGIN)
+    if search is not None and getattr(search, "search_index", None) is not None:
+        _new_entries = len(search.search_index.entries)  # this build's, before any merge
+    return context
+
+
+def _page_of(entry: dict) -> str:
+    return entry.get("location", "").split("#", 1)[0]
+
+
+def whole_index(docs: list[dict], new_count: int, page_order: list[str],
+                previous: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Page URL → search entries after a dirty build. `docs` ends with the `new_count`
+    entries this build made (Material appends them to what it kept): those for the pages it
+    rebuilt, the previous build's for every other page, none for removed pages, in
+    full-build order. (Material's own merge assumes one rebuilt page and keeps stale
+    entries of any other.)"""
+    fresh: dict[str, list[dict]] = {}
+    for entry in docs[len(docs) - new_count:] if new_count else ():
+        fresh.setdefault(_page_of(entry), []).append(entry)
+    if previous:
+        return {url: fresh[url] if url in fresh else previous.get(url, []) for url in page_order}
+    pages = {url: fresh.get(url, []) for url in page_order}
+    for entry in docs[:len(docs) - new_count]:  # none expected: kept rather than lost
+        pages.setdefault(_page_of(entry), []).append(entry)
+    return pages
+
+
+def _whole_index(path: Path) -> None:
+    global _entries
+    index = json.loads(path.read_text(encoding="utf-8"))
+    _entries = whole_index(index.get("docs", []), _new_entries if _built else 0, _page_order,
+                           _entries)
+    index["docs"] = [entry for entries in _entries.values() for entry in entries]
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
 def on_post_build(config) -> None:
     # Unaccented, inflected and abbreviated queries (see generator/search_index.py).
     from generator.search_index import improve_search_index
 
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _dirty and index.is_file():
+        _whole_index(index)
     improve_search_index(Path(config.site_dir), build.last_keywords())
 
 
