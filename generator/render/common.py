@@ -6,6 +6,7 @@ so a YAML string can only ever appear as text. Markup is made here from escaped 
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -84,9 +85,23 @@ def work_anchor(work_id: str) -> str:
     return f"kalla-{safe_id(work_id)}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the generator's relative page paths, without its two
+    os.getcwd() calls per link (a tenth of the render stage)."""
+    if ".." in path.split("/") or ".." in start.split("/"):
+        return posixpath.relpath(path, start)
+    to = [x for x in path.split("/") if x not in ("", ".")]
+    here = [x for x in start.split("/") if x not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 def link_md(src: str, dest: str, anchor: str = "") -> Markup:
     """Link target for Markdown: the relative .md path (MkDocs checks and rewrites it)."""
-    rel = posixpath.relpath(dest, posixpath.dirname(src) or ".")
+    rel = _relpath(dest, posixpath.dirname(src) or ".")
     return Markup(rel + (f"#{safe_id(anchor)}" if anchor else ""))
 
 
@@ -104,7 +119,7 @@ def link_html(src: str, dest: str, anchor: str = "") -> Markup:
     """Link target for raw HTML blocks, which MkDocs does not rewrite: the final URL."""
     here = _served(src)
     there = _served(dest)
-    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    rel = _relpath(there or ".", here.rstrip("/") or ".")
     if rel == ".":
         rel = "./"
     elif dest.endswith(".md"):
