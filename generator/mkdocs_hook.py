@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator import build
+from generator import build, raw_blocks
 
 log = logging.getLogger("mkdocs.hooks.insatshandboken")
 EDIT_PATH = "edit/main"  # GitHub's editor on the default branch
@@ -27,6 +27,7 @@ _page_order: list[str] = []  # page URLs of the current build, in build order
 _built: list[str] = []  # page URLs rendered in this build
 _new_entries = 0  # search entries the search plugin made in this build
 _entries: dict[str, list[dict]] = {}  # page URL → its raw search entries, last build
+_stashed: dict[str, list[str]] = {}  # page source → its raw HTML blocks (see raw_blocks)
 
 
 def on_startup(command, dirty):
@@ -139,4 +140,12 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = f"{config.repo_url.rstrip('/')}/{EDIT_PATH}/{source}"
     else:
         page.edit_url = None
+    markdown, _stashed[page.file.src_uri] = raw_blocks.stash(markdown)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    blocks = _stashed.pop(page.file.src_uri, [])
+    if blocks and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
+    return raw_blocks.restore(html, blocks)
