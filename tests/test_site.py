@@ -355,3 +355,15 @@ def test_plain_mkdocs_build_generates_the_pages_through_the_hook(tmp_path):
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
     assert "169 (70 %)" in page(root / "site", "insatser/kontaktperson").text
+
+
+def test_editors_page_documents_every_field_of_every_record_type(site):
+    from generator import model
+    from generator.schema import field_reference
+
+    text = page(site, "redaktorer/").text
+    for cls in (model.Insats, model.Omrade, model.Work, model.LocalList, model.IubExplainer):
+        for row in field_reference(cls):
+            assert row.key in text, (cls.__name__, row.key)
+    assert "medlemskap[].statistik.ges.andel" in text
+    assert "content/insatser/<id>.yml" in text  # shown literally, not as a tag

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
+from markupsafe import Markup
+
+from generator import model
+from generator.escape import h
 from generator.link import Index
+from generator.schema import field_reference
 from generator.render.common import (
     A_O, ABBREVIATIONS, ABOUT, DOWNLOADS, EDITORS, INDEX, IUB, IUB_COMPARISON, OMRADEN,
-    SKOLGANG, SOURCES, STATISTICS, TITLES, breadcrumb, front_matter, omrade_page, render_template,
+    SKOLGANG, SOURCES, STATISTICS, TITLES, breadcrumb, front_matter, html_table, omrade_page,
+    render_template,
 )
 
 LINKS = dict(A_O=A_O, ABBREVIATIONS=ABBREVIATIONS, ABOUT=ABOUT, DOWNLOADS=DOWNLOADS,
@@ -31,6 +39,33 @@ def render_about(index: Index) -> tuple[str, str]:
                                   works=[w for w in index.content.works if w.fil], **LINKS)
 
 
+# The record types in the order an editor meets them, with the file they live in.
+_RECORD_FILES = (
+    ("Insats", model.Insats, "content/insatser/<id>.yml"),
+    ("Område", model.Omrade, "content/omraden/<id>.yml"),
+    ("Källa", model.Work, "content/kallor/<id>.yml"),
+    ("Kommunens lista", model.LocalList, "content/iub/<id>.yml, content/skolgang/<id>.yml"),
+    ("IUB-förklaringen", model.IubExplainer, "content/iub/om-iub.yml"),
+)
+
+
+def _example(value: object) -> str:
+    return "" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def schema_reference() -> list[tuple[str, str, Markup]]:
+    """(heading, file pattern, table) per record type, from the same field table as the
+    JSON Schemas – so the page cannot drift from what the validator accepts."""
+    out = []
+    for heading, cls, files in _RECORD_FILES:
+        rows = [(Markup(f"<code>{h(r.key)}</code>"), r.type, "ja" if r.required else "nej",
+                 r.description, _example(r.example)) for r in field_reference(cls)]
+        out.append((heading, files, html_table(f"Fälten i {files}", ["Fält", "Typ", "Krävs",
+                                                "Beskrivning", "Exempel"], rows, numeric_from=99)))
+    return out
+
+
 def render_editors(index: Index, schemas: list[str]) -> tuple[str, str]:
-    return EDITORS, front_matter(TITLES[EDITORS]) + render_template("redaktorer.md.j2", src=EDITORS, schemas=schemas,
-                                    breadcrumb=breadcrumb(EDITORS), **LINKS)
+    return EDITORS, front_matter(TITLES[EDITORS]) + render_template(
+        "redaktorer.md.j2", src=EDITORS, schemas=schemas, reference=schema_reference(),
+        breadcrumb=breadcrumb(EDITORS), **LINKS)
