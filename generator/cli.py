@@ -107,7 +107,9 @@ def _new(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build_site  # heavy (MkDocs); only this command needs it
 
-    build_site(args.root, args.site_dir, strict=True)
+    result = build_site(args.root, args.site_dir, strict=True)
+    print(f"Byggde {result.pages} sidor och {result.files} nedladdningsfiler till "
+          f"{args.site_dir}/ på {result.seconds:.1f} s.")
     return 0
 
 
