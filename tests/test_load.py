@@ -224,10 +224,11 @@ def test_build_calls_build_site_and_prints_errors_without_traceback(
         monkeypatch, tmp_path: Path, capsys) -> None:
     calls = []
 
-    def build_site(root: Path, site_dir: Path, strict: bool = True) -> None:
+    def build_site(root: Path, site_dir: Path, strict: bool = True) -> types.SimpleNamespace:
         calls.append((root, site_dir, strict))
         if len(calls) == 2:
             raise ValueError("3 problem i content/")
+        return types.SimpleNamespace(pages=3, files=2, seconds=0.5)
 
     monkeypatch.setitem(sys.modules, "generator.build", types.SimpleNamespace(build_site=build_site))
     args = ["build", "--root", str(tmp_path), "--site-dir", str(tmp_path / "site")]
