@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 from generator import build, raw_blocks
 
@@ -28,6 +29,7 @@ _built: list[str] = []  # page URLs rendered in this build
 _new_entries = 0  # search entries the search plugin made in this build
 _entries: dict[str, list[dict]] = {}  # page URL → its raw search entries, last build
 _stashed: dict[str, list[str]] = {}  # page source → its raw HTML blocks (see raw_blocks)
+_viewed: dict[str, list[str]] = {}  # page source → blocks of the search view in page.content
 
 
 def on_startup(command, dirty):
@@ -75,12 +77,15 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)  # after the search plugin's (priority 0): it reads the search view
 def on_page_context(context, page, config, nav):
     global _new_entries
     _built.append(page.url)
     search = config.plugins.get(SEARCH_PLUGIN)
     if search is not None and getattr(search, "search_index", None) is not None:
         _new_entries = len(search.search_index.entries)  # this build's, before any merge
+    blocks = _viewed.pop(page.file.src_uri, [])
+    page.content = raw_blocks.restore(page.content, blocks)  # the page itself, for the theme
     return context
 
 
@@ -145,7 +150,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    """The search view of the page (see raw_blocks.search_view): Material's search plugin
+    indexes page.content in its on_page_context, and this hook's own on_page_context, run
+    after it, puts the blocks back before the theme renders the page."""
     blocks = _stashed.pop(page.file.src_uri, [])
     if blocks and page.present_anchor_ids is not None:
         page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
-    return raw_blocks.restore(html, blocks)
+    _viewed[page.file.src_uri] = blocks
+    return raw_blocks.search_view(html, blocks)

@@ -5,6 +5,8 @@ do with them, yet Python-Markdown and MkDocs each parse every one with HTMLParse
 the build's costliest steps). The MkDocs hook swaps each such block for a placeholder
 paragraph before conversion and puts it back afterwards: the same HTML, parsed by neither.
 The generated Markdown on disk is unchanged, so other builders still read it as it is.
+The search plugin, too, reads a light view of the page (search_view): a chart not at all
+(the page shows its figures in a table), a table as its plain words; the page is unchanged.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ _START = re.compile(r'<(div|figure|ol|p) class="ih-[a-z-]+"[^\n]*')
 _ID = re.compile(r'\sid="([^"]*)"')
 _PLACEHOLDER = "ihrawblock{:06d}x"
 _PLACEHOLDER_P = re.compile(r"<p>ihrawblock(\d{6})x</p>")
+# search_view's form of a placeholder: comments the search parser skips, around the words.
+_SEARCH_P = re.compile(r"<!--ihrawblock(\d{6})x-->[^\n]*?<!--/ihrawblock-->")
+_ANY_P = re.compile(f"{_PLACEHOLDER_P.pattern}|{_SEARCH_P.pattern}")
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 
 
 def _balanced(block: str, tag: str) -> bool:
@@ -46,8 +53,37 @@ def restore(content: str, blocks: Sequence[str]) -> str:
         return content
     # Python-Markdown ends a raw block with a newline of its own, except at the end of the
     # page (it strips its output): the same here, for identical pages.
-    restored = _PLACEHOLDER_P.sub(lambda m: blocks[int(m.group(1))] + "\n", content)
+    restored = _ANY_P.sub(lambda m: blocks[int(m.group(1) or m.group(2))] + "\n", content)
     return restored.rstrip("\n") if not content.endswith("\n") else restored
+
+
+def search_words(block: str) -> str:
+    """What the search index needs of a block: nothing of a chart (its figures are in the
+    table beside it), the words of a table – cells apart, where HTML gave "gesGes" – and
+    any other block as it is. The text stays HTML-escaped, as in the block."""
+    if block.startswith('<figure class="ih-figur"'):
+        return ""
+    if block.startswith('<div class="ih-tabell'):
+        return _SPACE.sub(" ", _TAG.sub(" ", block)).strip()
+    return block
+
+
+def search_view(content: str, blocks: Sequence[str]) -> str:
+    """The converted page as the search plugin should read it: charts and tables – most of
+    the tags of a page, which the plugin parses one by one – reduced to their words, other
+    blocks put back. restore() turns it into the page itself."""
+    if not blocks:
+        return content
+
+    def view(m: re.Match) -> str:
+        block = blocks[int(m.group(1))]
+        words = search_words(block)
+        if words is block:  # parsed like the rest of the page
+            return block + "\n"
+        return f"<!--ihrawblock{m.group(1)}x-->{words}<!--/ihrawblock-->"
+
+    viewed = _PLACEHOLDER_P.sub(view, content)
+    return viewed.rstrip("\n") if not content.endswith("\n") else viewed
 
 
 def anchor_ids(blocks: Sequence[str]) -> set[str]:

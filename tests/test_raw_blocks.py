@@ -6,7 +6,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.raw_blocks import anchor_ids, restore, stash
+from generator.raw_blocks import anchor_ids, restore, search_view, stash
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]
 
@@ -49,3 +49,20 @@ def test_an_unclosed_or_continued_block_is_left_to_markdown():
 def test_ids_inside_blocks_are_reported_for_the_anchor_check():
     _, blocks = stash(PAGES["blocks between Markdown"])
     assert anchor_ids(blocks) == {"d-t", "kallhanvisning-1"}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_restored_from_the_search_view_is_identical(name):
+    text = PAGES[name]
+    stashed, blocks = stash(text)
+    converted = markdown.markdown(stashed, extensions=EXTENSIONS)
+    assert restore(search_view(converted, blocks), blocks) == restore(converted, blocks)
+
+
+def test_search_view_drops_the_chart_and_keeps_the_words_of_the_table():
+    stashed, blocks = stash(PAGES["blocks between Markdown"])
+    view = search_view(markdown.markdown(stashed, extensions=EXTENSIONS), blocks)
+    assert "<svg" not in view and "<rect" not in view and "<table" not in view
+    assert "A &amp; B X 169 (70 %)" in view  # cells apart, escaped as on the page
+    assert CITED in view and FOOT in view  # other blocks are indexed as they are
+    assert "ihrawblock" not in view.replace("<!--ihrawblock", "").replace("<!--/ihrawblock", "")
