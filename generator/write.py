@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 log = logging.getLogger(__name__)
 
@@ -19,41 +19,59 @@ class WriteStats:
     removed: int
 
 
-def _target(out_dir: Path, rel: str) -> Path:
-    path = (out_dir / rel).resolve()
-    if out_dir.resolve() not in path.parents:  # a path from content must never escape
-        raise ValueError(f"generated path outside {out_dir}: {rel!r}")
-    return path
+def _checked(rel: str) -> str:
+    """A generated path as given, refused unless it is plain ('a/b.md': no '..', '/x', './',
+    '//', backslash) – it must never leave the output directory, and it names one file."""
+    parts = PurePosixPath(rel).parts
+    if not parts or "/".join(parts) != rel or ".." in parts or "\\" in rel:
+        raise ValueError(f"generated path outside the output directory: {rel!r}")
+    return rel
+
+
+def _existing(out_dir: Path) -> tuple[set[str], list[str]]:
+    """Files (relative, '/'-separated) and directories below out_dir, in one walk: a cold
+    build then tries no read of a file that is not there, and no mkdir of a known directory."""
+    files: set[str] = set()
+    dirs: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(out_dir):
+        rel_dir = os.path.relpath(dirpath, out_dir).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        if prefix:
+            dirs.append(rel_dir)
+        files.update(prefix + name for name in filenames)
+    return files, dirs
 
 
 def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteStats:
     out_dir.mkdir(parents=True, exist_ok=True)
+    existing, dirs = _existing(out_dir)
+    known_dirs = {"", *dirs}
     written = unchanged = 0
-    wanted: set[Path] = set()
     for rel in sorted(files):
-        path = _target(out_dir, rel)
-        wanted.add(path)
+        path = out_dir / _checked(rel)
         text = files[rel]
         data = text if isinstance(text, bytes) else text.encode("utf-8")
-        try:
+        if rel in existing:
             if path.read_bytes() == data:
                 unchanged += 1
                 continue
-        except FileNotFoundError:
-            pass
-        path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            parent = rel.rpartition("/")[0]
+            if parent not in known_dirs:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                known_dirs.add(parent)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)  # a reader (mkdocs serve) never sees a half-written page
         written += 1
     removed = 0
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        if path.name.startswith("."):  # .gitkeep: keeps docs_dir in a fresh clone
-            continue
-        if path.is_file() and path.resolve() not in wanted:
-            path.unlink()
+    for rel in sorted(existing - files.keys(), reverse=True):
+        if not rel.rpartition("/")[2].startswith("."):  # .gitkeep: keeps docs_dir in a fresh clone
+            (out_dir / rel).unlink()
             removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
+    for rel in sorted(dirs, reverse=True):  # deepest first: a parent may empty in turn
+        path = out_dir / rel
+        if not path.name.startswith(".") and not any(path.iterdir()):
             path.rmdir()
     log.info("build/docs: %d skrivna, %d oförändrade, %d borttagna", written, unchanged, removed)
     return WriteStats(written, unchanged, removed)
