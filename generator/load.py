@@ -7,6 +7,7 @@ ever constructed; anchors/aliases, oversized files and overlong strings are refu
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from pathlib import Path
@@ -117,6 +118,11 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+@functools.cache
+def _has_location(cls: type) -> bool:
+    return "location" in {f.name for f in dataclasses.fields(cls)}
+
+
 class _FileReader:
     """Converts one file's node graph into a record, collecting problems as it goes."""
 
@@ -172,7 +178,7 @@ class _FileReader:
                 values[f.name] = value
         if not ok or len(given) > len([k for k in given if k in fields]):
             return _INVALID
-        if "location" in {f.name for f in dataclasses.fields(cls)}:
+        if _has_location(cls):
             values["location"] = model.Location(self.file, *_pos(node))
         return cls(**values)
 

@@ -27,10 +27,12 @@ class YamlField:
     default: Any  # value used when the key is absent (None, (), or the dataclass default)
 
 
+@cache  # the loader asks once per YAML value: a few types, thousands of calls
 def is_optional(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
 
 
+@cache
 def strip_optional(tp: Any) -> Any:
     if is_optional(tp):
         rest = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -38,10 +40,12 @@ def strip_optional(tp: Any) -> Any:
     return tp
 
 
+@cache
 def is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+@cache
 def item_type(tp: Any) -> Any:
     return typing.get_args(tp)[0]
 
