@@ -66,9 +66,13 @@ def words(text: str) -> list[str]:
 
 def folded_forms(text: str) -> set[str]:
     """Unaccented forms of the words that have accents: 'Hemtjänst' → {'hemtjanst'}."""
+    return _folded(words(text))
+
+
+def _folded(found: list[str]) -> set[str]:
     # Each distinct word once, and ASCII words (already folded) not at all: this runs over
     # every word of the site, and folding it all took about a tenth of the build.
-    return {f for w in set(words(text)) if not w.isascii() and (f := _fold_word(w)) != w}
+    return {f for w in set(found) if not w.isascii() and (f := _fold_word(w)) != w}
 
 
 def inflected_forms(title: str) -> set[str]:
@@ -84,11 +88,15 @@ def inflected_forms(title: str) -> set[str]:
             forms.add(base + ending)
         if DOUBLED_M.search(word):  # short vowel + m doubles: familjehem → familjehemmet
             forms |= {word + "m" + ending for ending in ENDINGS if ending[0] in "aeo"}
-    return forms | {fold(f) for f in forms}
+    return forms | {_fold_word(f) for f in forms}
 
 
 def synonyms(text: str) -> set[str]:
-    lowered = " ".join(words(text))
+    return _synonyms(words(text))
+
+
+def _synonyms(found: list[str]) -> set[str]:
+    lowered = " ".join(found)
     return {term for phrase, terms in SYNONYMS.items() if phrase in lowered for term in terms}
 
 
@@ -96,11 +104,8 @@ def search_terms(title: str, text: str) -> str:
     """The hidden `sok` field of one index entry: space-separated, sorted, de-duplicated."""
     plain = plain_text(text)
     title_plain = plain_text(title)
-    terms = (
-        folded_forms(title_plain + " " + plain)
-        | inflected_forms(title_plain)
-        | synonyms(title_plain + " " + plain)
-    )
+    found = words(title_plain + " " + plain)  # once: the costliest step, over every word
+    terms = _folded(found) | inflected_forms(title_plain) | _synonyms(found)
     return " ".join(sorted(terms))
 
 
