@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from generator import build, raw_blocks
+from generator import build, markdown_subset, raw_blocks
 
 log = logging.getLogger("mkdocs.hooks.insatshandboken")
 EDIT_PATH = "edit/main"  # GitHub's editor on the default branch
@@ -42,6 +42,8 @@ def _root(config) -> Path:
 
 
 def on_config(config):
+    # Only the inline Markdown the generator writes (see generator/markdown_subset.py).
+    config.markdown_extensions.append(markdown_subset.GeneratedMarkdownSubset())
     # On GitHub Actions the repository is known even though mkdocs.yml names none: edit
     # links go to it, and the site gets its GitHub Pages address (canonical links, sitemap,
     # instant navigation) unless mkdocs.yml sets site_url.
