@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importers.run import difference, import_documents
+from generator.importers.run import difference, import_documents, report
 from generator.load import load_content
 from generator.model import Figure as F
 from survey_counts import PER_CATEGORY, PER_OMRADE
@@ -68,6 +68,18 @@ def test_no_unexplained_leftovers(imported):
     assert imported.survey.unmatched == ()
     report = (ROOT / "sources/import-report.md").read_text(encoding="utf-8")
     assert "ingen förklaring given ännu" not in report
+
+
+def test_committed_report_is_what_the_import_writes(imported):
+    # regenerate with: python -m generator import --rapport
+    assert (ROOT / "sources/import-report.md").read_text(encoding="utf-8") == report(imported)
+
+
+def test_repeated_first_rows_after_page_breaks_are_reported_not_silently_dropped(imported):
+    dropped = [d for d in imported.dropped if d.startswith("förklaringar:")]
+    assert len(dropped) == 6
+    assert sum("«Digitala bibliotek»" in d for d in dropped) == 5
+    assert any("rad 609: «Information om anhörigstöd / anhörigperspektiv»" in d for d in dropped)
 
 
 def test_six_omraden_with_names_and_categories_in_source_order(committed):

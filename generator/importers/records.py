@@ -61,3 +61,6 @@ class ParsedDocument:
     headings: tuple[Heading, ...]
     rows: tuple  # ExplanationRow | TableRow, in source order
     problems: tuple[str, ...] = ()
+    # rows recognised as repeats and left out (a table's first row printed again after a
+    # page break), each with its line – listed in the import report, never silently lost
+    dropped: tuple[str, ...] = ()

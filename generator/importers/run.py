@@ -43,6 +43,7 @@ class Imported:
     survey: MergeResult
     counts: dict[str, int]  # "document / område / category" → rows, for the report
     problems: tuple[str, ...]  # what the parsers could not place
+    dropped: tuple[str, ...] = ()  # repeats the parsers recognised and left out
 
     def files(self) -> dict[str, str]:
         """Repository-relative path → YAML text of every imported record."""
@@ -76,7 +77,9 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
                             lists=tuple(lists), iub=None)
     problems = (*(f"förklaringar: {p}" for p in explanations.problems),
                 *(f"tabeller: {p}" for p in tables.problems))
-    return Imported(content, survey, dict(counts), problems)
+    dropped = (*(f"förklaringar: {d}" for d in explanations.dropped),
+               *(f"tabeller: {d}" for d in tables.dropped))
+    return Imported(content, survey, dict(counts), problems, dropped)
 
 
 def stage(imported: Imported, staging: Path) -> list[Path]:
@@ -174,6 +177,10 @@ def report(imported: Imported) -> str:
             "Raderna finns ändå i handboken: en rad utan motsvarighet blir ett medlemskap utan "
             "statistik eller utan förklaring. Skälen:", ""]
     out += [f"- {line}" for line in s.unmatched] or ["- inga"]
+    out += ["", "## Dubbletter som togs bort", "",
+            "Rader som dokumentet trycker två gånger (en tabells första rad upprepad efter en "
+            "sidbrytning); varje rad finns kvar en gång:", ""]
+    out += [f"- {line}" for line in imported.dropped] or ["- inga"]
     out += ["", "## Det som tolkarna inte kunde placera", ""]
     out += [f"- {line}" for line in imported.problems] or ["- inget"]
     return "\n".join(out) + "\n"

@@ -337,8 +337,10 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
     if note_open:
         emit_omrade()
 
-    parsed = _rows_from_blocks(blocks, names, problems)
-    return ParsedDocument(headings=tuple(headings), rows=tuple(parsed), problems=tuple(problems))
+    dropped: list[str] = []
+    parsed = _rows_from_blocks(blocks, names, problems, dropped)
+    return ParsedDocument(headings=tuple(headings), rows=tuple(parsed), problems=tuple(problems),
+                          dropped=tuple(dropped))
 
 
 # --- rows ------------------------------------------------------------------------------
@@ -349,7 +351,8 @@ def _starts_lower(block: _Block) -> bool:
     return bool(first) and (first[0].islower() or first[0] in "(,;.")
 
 
-def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -> list[ExplanationRow]:
+def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
+                      dropped: list[str]) -> list[ExplanationRow]:
     rows: list[_Row] = []
     current: _Row | None = None
     for blk, omrade, kategori, rubrik in _split_cell_gaps(blocks):
@@ -399,7 +402,8 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str]) -
         key = (record.namn, record.forklaring, record.kallor)
         table = seen.setdefault((row.kategori, row.rubrik), set())
         if row.after_break and key in table:
-            log.info("line %d: row %r repeated after a page break, dropped", record.line, record.namn)
+            dropped.append(f"rad {record.line}: «{record.namn}» upprepad efter sidbrytning "
+                           f"(samma namn, förklaring och källa) – dubbletten togs bort")
             continue
         table.add(key)
         out.append(record)
