@@ -25,7 +25,7 @@ fi
 echo "setup.sh: installing ${missing[*]} with apt-get" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q >/dev/null || give_up "apt-get update failed"
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+$SUDO apt-get install -y -q "${missing[@]}" >/dev/null \
   || give_up "apt-get install failed"
 [ -x /usr/bin/chromium ] || give_up "chromium installed but /usr/bin/chromium is absent"
 exit 0
