@@ -11,6 +11,7 @@ from pathlib import Path
 from generator import model
 from generator.dump import dump_record, record_path
 from generator.fields import FIELDS
+from generator.importers.run import DOCUMENTS
 from generator.slug import slugify
 
 log = logging.getLogger(__name__)
@@ -114,9 +115,44 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from generator.importers.run import command  # pdfminer etc. only for this command
+    """Import, stage drafts, print the difference against content/; never overwrites it."""
+    import shutil
 
-    return command(args, args.root)
+    from generator.importers.run import difference, import_documents, report, stage
+    from generator.load import load_content
+
+    documents = {}
+    for spec in args.dokument:
+        kind, _, path = spec.partition("=")
+        if kind not in DOCUMENTS or not path:
+            print(f"fel: okänt dokument {spec!r} – ange SLAG=FIL där SLAG är ett av: "
+                  f"{', '.join(DOCUMENTS)}", file=sys.stderr)
+            return 2
+        documents[kind] = Path(path)
+    root = args.root
+    imported = import_documents(root, documents)
+    staging = root / args.utkast
+    shutil.rmtree(staging, ignore_errors=True)
+    stage(imported, staging)
+    current, _ = load_content(root)
+    lines = difference(imported.content, current)
+    print(f"Utkast skrivna till {args.utkast}/ ({len(imported.files())} filer). "
+          f"Skillnader mot content/: {len(lines)}")
+    for line in lines:
+        print(f"  {line}")
+    if args.rapport:
+        (root / "sources/import-report.md").write_text(report(imported), encoding="utf-8")
+        print("Skrev sources/import-report.md")
+    if args.skapa_nya:
+        created = 0
+        for rel, text in imported.files().items():
+            target = root / rel
+            if not target.exists():  # curated files are never overwritten
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+                created += 1
+        print(f"Skapade {created} nya filer i content/ (befintliga filer orörda)")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -149,9 +185,14 @@ def _parser() -> argparse.ArgumentParser:
                 "visar skillnaden mot content/ och skriver aldrig över den.",
                 "python -m generator import --dokument tabeller=ny-omgang.pdf\n"
                 "  python -m generator import --rapport")
-    from generator.importers.run import add_arguments
-
-    add_arguments(p)
+    p.add_argument("--dokument", action="append", default=[], metavar="SLAG=FIL",
+                   help="läs ett annat dokument (text eller PDF) för ett slag: "
+                        + ", ".join(DOCUMENTS))
+    p.add_argument("--utkast", default="staging", metavar="MAPP",
+                   help="mapp för utkasten (standard: staging/)")
+    p.add_argument("--rapport", action="store_true", help="skriv om sources/import-report.md")
+    p.add_argument("--skapa-nya", action="store_true",
+                   help="kopiera utkast som ännu inte finns i content/ dit (skriver aldrig över)")
     p.set_defaults(run=_import)
     p = command("build", "Bygg hela webbplatsen (strikt: varje problem stoppar bygget).",
                 "python -m generator build --site-dir site")

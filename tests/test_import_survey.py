@@ -291,3 +291,16 @@ def test_difference_names_changed_figures_new_and_vanished_rows(tmp_path, commit
     assert any("Trygghetskamera" in line and "saknar rad i resultattabellerna" in line
                for line in imported.survey.unmatched)
     assert _snapshot(ROOT / "content") == before
+
+
+def test_import_command_stages_drafts_and_changes_nothing(tmp_path, capsys):
+    from generator.cli import main
+
+    before = _snapshot(ROOT / "content")
+    assert main(["import", "--root", str(ROOT), "--utkast", str(tmp_path / "utkast")]) == 0
+    out = capsys.readouterr().out
+    assert "Skillnader mot content/: 0" in out
+    assert (tmp_path / "utkast/content/insatser/kontaktperson.yml").read_text(encoding="utf-8") == \
+        (ROOT / "content/insatser/kontaktperson.yml").read_text(encoding="utf-8")
+    assert _snapshot(ROOT / "content") == before
+    assert main(["import", "--root", str(ROOT), "--dokument", "enkat=x.pdf"]) == 2
