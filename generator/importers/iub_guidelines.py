@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.local_text import join_lines
+from generator.importers.local_text import document_text, join_lines
 from generator.model import LocalGroup, LocalInsats, LocalList, Method
 from generator.slug import slugify
 
@@ -214,11 +214,6 @@ def _insats(d: _Draft) -> LocalInsats:
         uppfoljning=_text(f.get("uppfoljning", [])), nationell=())
 
 
-def read(path: Path) -> LocalList:
+def read(path: str | Path) -> LocalList:
     """Read seed 004 from its text extract or from the PDF."""
-    path = Path(path)
-    if path.suffix.lower() == ".pdf":
-        from generator.importers.pdf_text import pdf_to_text  # pdfminer only when needed
-
-        return parse_text(pdf_to_text(path))
-    return parse_text(path.read_text(encoding="utf-8"))
+    return parse_text(document_text(path))

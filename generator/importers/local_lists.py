@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.importers import iub_guidelines, open_insatser, skolgang
+from generator.importers.local_text import document_text
 from generator.model import LocalList, Work
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def apply_mapping(lst: LocalList, mapping: dict[str, dict[str, tuple[str, ...]]]
 def import_lists(paths: dict[str, Path]) -> tuple[list[LocalList], list[Work]]:
     """Documents by kind ("oppna-insatser", "iub-riktlinjer", "skolgang") → lists and works."""
     mapping = load_mapping()
-    skol_text = _text(paths["skolgang"])
+    skol_text = document_text(paths["skolgang"])
     skol = skolgang.parse_text(skol_text)
     lists = [open_insatser.read(paths["oppna-insatser"]),
              iub_guidelines.read(paths["iub-riktlinjer"]), skol]
@@ -54,10 +55,3 @@ def import_lists(paths: dict[str, Path]) -> tuple[list[LocalList], list[Work]]:
     works = [*SOURCE_WORKS, skol_work, *skolgang.works(skol_text)]
     return [apply_mapping(lst, mapping) for lst in lists], works
 
-
-def _text(path: Path) -> str:
-    if path.suffix.lower() == ".pdf":
-        from generator.importers.pdf_text import pdf_to_text  # pdfminer only when needed
-
-        return pdf_to_text(path)
-    return path.read_text(encoding="utf-8")

@@ -1,8 +1,10 @@
-"""Text helpers shared by the local-list importers: joining wrapped PDF lines."""
+"""Text helpers shared by the local-list importers: reading a document as text, joining
+wrapped PDF lines."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # Words that follow a suspended compound ("stöd- och hjälpåtgärder"): the hyphen stays.
 _CONJUNCTIONS = {"och", "eller", "samt", "som", "respektive", "till", "och/eller"}
@@ -48,3 +50,14 @@ def paragraphs(blocks: list[list[str]]) -> str | None:
     texts = [join_lines(block) for block in blocks]
     texts = [t for t in texts if t]
     return "\n\n".join(texts) if texts else None
+
+
+def document_text(path: str | Path) -> str:
+    """A list document as text: the extracted .txt as it is, a PDF through pdfminer in the
+    same shape, so one text parser serves both."""
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        from generator.importers.pdf_text import pdf_to_text  # pdfminer only when needed
+
+        return pdf_to_text(path)
+    return path.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.local_text import ends_sentence, join_line
+from generator.importers.local_text import document_text, ends_sentence, join_line
 from generator.model import LocalGroup, LocalInsats, LocalList
 from generator.slug import slugify
 
@@ -192,11 +192,6 @@ def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalLi
                      dokument=DOCUMENT_ID, inledning=intro, grupper=tuple(out_groups))
 
 
-def read(path: Path) -> LocalList:
+def read(path: str | Path) -> LocalList:
     """Read seed 003 from its text extract or from the PDF."""
-    path = Path(path)
-    if path.suffix.lower() == ".pdf":
-        from generator.importers.pdf_text import pdf_to_text  # pdfminer only when needed
-
-        return parse_text(pdf_to_text(path))
-    return parse_text(path.read_text(encoding="utf-8"))
+    return parse_text(document_text(path))

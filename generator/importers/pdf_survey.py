@@ -29,55 +29,53 @@ _NOT_ASKED = {"-", "–", "—"}
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_)]|\))(\d{1,2})$")
 
 
-def explanations_from_pdf(path: str | Path) -> ParsedDocument:
-    """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows."""
+def _read(path: str | Path, columns: int, notes: bool, make_row) -> ParsedDocument:
+    """Walk a survey PDF's tables: headings from the text between them, one record per
+    table row from `make_row(item, walker, problems)` (None: the row is left out)."""
     lines = read_lines(path)
-    items, problems = read_tables(lines, _header_test("Insats", 3), 3, _outside_test(lines))
-    walker = _Headings(problems, _body_size(lines))
-    rows: list[ExplanationRow] = []
+    items, problems = read_tables(lines, _header_test("Insats", columns), columns,
+                                  _outside_test(lines))
+    walker = _Headings(problems, _body_size(lines), notes=notes)
+    rows = []
     for item in items:
-        if isinstance(item, Row):
-            if not walker.ready(item):
-                continue
-            namn, forklaring, kallor = item.cells
-            rows.append(ExplanationRow(
-                omrade=walker.omrade, kategori=walker.kategori, rubrik=walker.rubrik,
-                namn=namn, forklaring=forklaring or None,
-                kallor=tuple(k.strip() for k in kallor.split(";") if k.strip()), line=item.page))
-        else:
+        if not isinstance(item, Row):
             walker.text(item)
+        elif walker.ready(item) and (row := make_row(item, walker, problems)) is not None:
+            rows.append(row)
     walker.finish()
     log.info("%s: %d rows, %d headings, %d problems", path, len(rows), len(walker.headings),
              len(problems))
     return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
+
+
+def _explanation_row(item: Row, walker: "_Headings", problems: list[str]) -> ExplanationRow:
+    namn, forklaring, kallor = item.cells
+    return ExplanationRow(
+        omrade=walker.omrade, kategori=walker.kategori, rubrik=walker.rubrik,
+        namn=namn, forklaring=forklaring or None,
+        kallor=tuple(k.strip() for k in kallor.split(";") if k.strip()), line=item.page)
+
+
+def _table_row(item: Row, walker: "_Headings", problems: list[str]) -> TableRow | None:
+    namn = join_lines(item.lines[0], keep_hyphens=True)
+    namn = _GLUED_MARK.sub("", namn).rstrip()
+    bad = [cell for cell in item.cells[1:] if not _is_figure(cell)]
+    if bad:  # never guess a figure: the row goes to the report instead
+        problems.append(f"sida {item.page}: «{namn}»: {', '.join(map(repr, bad))} är "
+                        f"varken «N (P%)» eller «-» – raden importeras inte")
+        return None
+    figures = [_figure(cell) for cell in item.cells[1:]]
+    return TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures, line=item.page)
+
+
+def explanations_from_pdf(path: str | Path) -> ParsedDocument:
+    """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows."""
+    return _read(path, 3, True, _explanation_row)
 
 
 def tables_from_pdf(path: str | Path) -> ParsedDocument:
     """Seed 001 (Insats and four figure columns) → headings and TableRows."""
-    lines = read_lines(path)
-    items, problems = read_tables(lines, _header_test("Insats", 5), 5, _outside_test(lines))
-    walker = _Headings(problems, _body_size(lines), notes=False)
-    rows: list[TableRow] = []
-    for item in items:
-        if isinstance(item, Row):
-            if not walker.ready(item):
-                continue
-            namn = join_lines(item.lines[0], keep_hyphens=True)
-            namn = _GLUED_MARK.sub("", namn).rstrip()
-            bad = [cell for cell in item.cells[1:] if not _is_figure(cell)]
-            if bad:  # never guess a figure: the row goes to the report instead
-                problems.append(f"sida {item.page}: «{namn}»: {', '.join(map(repr, bad))} är "
-                                f"varken «N (P%)» eller «-» – raden importeras inte")
-                continue
-            figures = [_figure(cell) for cell in item.cells[1:]]
-            rows.append(TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures,
-                                 line=item.page))
-        else:
-            walker.text(item)
-    walker.finish()
-    log.info("%s: %d rows, %d headings, %d problems", path, len(rows), len(walker.headings),
-             len(problems))
-    return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
+    return _read(path, 5, False, _table_row)
 
 
 def _is_figure(cell: str) -> bool:

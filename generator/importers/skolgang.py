@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.citations import parse_citation
-from generator.importers.local_text import ends_sentence, join_line
+from generator.importers.local_text import document_text, ends_sentence, join_line
 from generator.model import LocalGroup, LocalInsats, LocalList, Work
 from generator.slug import slugify
 
@@ -254,11 +254,6 @@ def works(text: str) -> tuple[Work, ...]:
     return tuple(seen.values())
 
 
-def read(path: Path) -> LocalList:
+def read(path: str | Path) -> LocalList:
     """Read seed 002 from its text extract or from the PDF."""
-    path = Path(path)
-    if path.suffix.lower() == ".pdf":
-        from generator.importers.pdf_text import pdf_to_text  # pdfminer only when needed
-
-        return parse_text(pdf_to_text(path))
-    return parse_text(path.read_text(encoding="utf-8"))
+    return parse_text(document_text(path))

@@ -97,48 +97,36 @@ def new_context(browser, base_url: str, **options: object):
     return context
 
 
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _page(browser, base_url: str, **options) -> Iterator[object]:
+    """A page in a fresh context (its own cookies, storage, colour scheme), closed after."""
+    context = new_context(browser, base_url, **options)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture()
 def desktop_page(browser, base_url: str) -> Iterator[object]:
-    context = new_context(browser, base_url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, base_url, viewport=DESKTOP)
 
 
 @pytest.fixture()
 def dark_page(browser, base_url: str) -> Iterator[object]:
     """A reader whose system is set to dark: Material shows its slate scheme."""
-    context = new_context(
-        browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme="dark"
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, base_url, viewport=DESKTOP, color_scheme="dark")
 
 
 @pytest.fixture()
 def mobile_page(browser, base_url: str) -> Iterator[object]:
-    context = new_context(
-        browser,
-        base_url,
-        viewport={"width": 360, "height": 740},
-        device_scale_factor=1,
-        is_mobile=True,
-        has_touch=True,
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, base_url, viewport={"width": 360, "height": 740},
+                     device_scale_factor=1, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture()
 def no_js_page(browser, base_url: str) -> Iterator[object]:
-    context = new_context(
-        browser, base_url, java_script_enabled=False, viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, base_url, viewport=DESKTOP, java_script_enabled=False)
 
 
 @pytest.fixture(scope="session")
