@@ -58,20 +58,18 @@ import json, shutil, time
 from pathlib import Path
 t0 = time.perf_counter()
 from generator import build as gb
-from generator.link import link
-from generator.load import load_content
-from generator.render import render_site
-from generator.write import write_tree
+from generator.site.crossrefs import link
+from generator.model import load_content
+from generator.site.render import render_site
+from generator.site.write import write_tree
 t1 = time.perf_counter()
 root = Path.cwd()
 shutil.rmtree(root / gb.DOCS_DIR, ignore_errors=True)  # a cold write, as after `make clean`
 t = time.perf_counter(); content, problems = load_content(root); t2 = time.perf_counter()
-if hasattr(gb, "search_keywords"):
-    gb.search_keywords(content)  # part of generate(): the search index's extra terms
 index = link(content); t3 = time.perf_counter()
 files = render_site(index, gb.read_schemas(root)); t4 = time.perf_counter()
 write_tree(files, root / gb.DOCS_DIR); t5 = time.perf_counter()
-phases = {"import": t1 - t0, "load+validate": t2 - t, "keywords+link": t3 - t2, "render": t4 - t3,
+phases = {"import": t1 - t0, "load+validate": t2 - t, "link": t3 - t2, "render": t4 - t3,
           "write": t5 - t4}
 print(json.dumps({"phases": phases, "insatser": len(content.insatser), "problems": len(problems)}))
 """

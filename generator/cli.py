@@ -8,17 +8,17 @@ import re
 import sys
 from pathlib import Path
 
-from generator import model
-from generator.dump import dump_record, record_path
-from generator.fields import FIELDS
+from generator.model import records
+from generator.model.dump import dump_record, record_path
+from generator.model.fields import FIELDS
 from generator.importers.run import DOCUMENTS
-from generator.slug import slugify
+from generator.text import slugify
 
 log = logging.getLogger(__name__)
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from generator.load import load_content
+    from generator.model import load_content
 
     content, problems = load_content(args.root)
     for problem in problems:
@@ -33,7 +33,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from generator.schema import schema_texts, write_schemas
+    from generator.model.schema import schema_texts, write_schemas
 
     schema_dir = args.root / "schema"
     if args.check:
@@ -81,17 +81,17 @@ def _new(args: argparse.Namespace) -> int:
         print("fel: ange ett namn eller en text", file=sys.stderr)
         return 2
     if args.kind == "insats":
-        record = model.Insats(slugify(text), text, None, (), ())
-        extra = _comment(model.Insats, ["forkortning"]) + "# alias:  # " + FIELDS[
+        record = records.Insats(slugify(text), text, None, (), ())
+        extra = _comment(records.Insats, ["forkortning"]) + "# alias:  # " + FIELDS[
             "Insats.alias"].description + "\n#   - Annat namn\n" + _MEMBERSHIP_TEMPLATE.format(
             doc=FIELDS["Insats.medlemskap"].description, namn=text)
     else:
         utgivare = re.split(r" \(|\. |, ", text, maxsplit=1)[0].strip(" .") or text
         year = re.search(r"\b(?:19|20)\d\d\b", text)
-        record = model.Work(slugify(text, max_length=60), text, utgivare,
+        record = records.Work(slugify(text, max_length=60), text, utgivare,
                             year.group(0) if year else None, None)
         extra = ("# Kontrollera utgivare och år ovan: de är gissade ur texten.\n"
-                 + _comment(model.Work, ["titel", "url", "webbplats", "hamtad"],
+                 + _comment(records.Work, ["titel", "url", "webbplats", "hamtad"],
                             {"url": "https://"}))
     path = args.root / record_path(record)
     if path.exists():
@@ -119,7 +119,7 @@ def _import(args: argparse.Namespace) -> int:
     import shutil
 
     from generator.importers.run import difference, import_documents, report, stage
-    from generator.load import load_content
+    from generator.model import load_content
 
     documents = {}
     for spec in args.dokument:

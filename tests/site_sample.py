@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import (
+from generator.model.records import (
     Category, Content, Exclusion, ExplainerSection, Figure, Insats, IubExplainer, LegalRef,
     LocalGroup, LocalInsats, LocalList, Membership, Method, Omrade, Statistics, Work,
 )

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # bench/ is a script folder, not an installed package
 
 from bench.synthetic import scale_content  # noqa: E402
-from generator.load import load_content  # noqa: E402
+from generator.model import load_content  # noqa: E402
 
 
 def _records(folder: Path) -> dict[str, dict]:

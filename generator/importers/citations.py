@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Work
-from generator.slug import slugify
+from generator.model.records import Work
+from generator.text import slugify
 
 _RETRIEVED = re.compile(r"\s*\((?:hämtad|hämtat)\s+(?:från\s+(?P<from>\S+)\s+)?(?P<note>[^)]*)\)\s*$",
                         re.IGNORECASE)

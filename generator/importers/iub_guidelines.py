@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.local_text import document_text, join_lines
-from generator.model import LocalGroup, LocalInsats, LocalList, Method
-from generator.slug import slugify
+from generator.model.records import LocalGroup, LocalInsats, LocalList, Method
+from generator.text import slugify
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import yaml
 
 from generator.importers import iub_guidelines, open_insatser, skolgang
 from generator.importers.local_text import document_text
-from generator.model import LocalList, Work
+from generator.model.records import LocalList, Work
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.local_text import document_text, ends_sentence, join_line
-from generator.model import LocalGroup, LocalInsats, LocalList
-from generator.slug import slugify
+from generator.model.records import LocalGroup, LocalInsats, LocalList
+from generator.text import slugify
 
 log = logging.getLogger(__name__)
 

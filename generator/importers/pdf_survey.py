@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine, read_lines
 from generator.importers.pdf_table import Row, join_lines, read_tables
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
-from generator.model import Figure
+from generator.model.records import Figure
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Figure
+from generator.model.records import Figure
 
 
 @dataclass(frozen=True)

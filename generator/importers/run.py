@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import model
-from generator.dump import dump_record, record_path
+from generator.model import records
+from generator.model.dump import dump_record, record_path
 from generator.importers import survey_explanations, survey_tables
 from generator.importers.survey_merge import Curation, MergeResult, merge, normalise_name
 
@@ -27,11 +27,11 @@ DOCUMENTS: dict[str, str] = {
 
 # The survey's two appendices as works; the documents name no publisher, so none is invented.
 SURVEY_WORKS = (
-    model.Work(id="kartlaggning-forklaringar", utgivare="Kartläggning av insatser i socialtjänst",
+    records.Work(id="kartlaggning-forklaringar", utgivare="Kartläggning av insatser i socialtjänst",
                text="Kartläggning av insatser i socialtjänst – bilaga: förklaringar till insatserna",
                ar=None, titel="Bilaga: förklaringar till insatserna",
                fil="sources/kartlaggning-forklaringar.txt"),
-    model.Work(id="kartlaggning-resultattabeller", utgivare="Kartläggning av insatser i socialtjänst",
+    records.Work(id="kartlaggning-resultattabeller", utgivare="Kartläggning av insatser i socialtjänst",
                text="Kartläggning av insatser i socialtjänst – bilaga: resultattabeller",
                ar=None, titel="Bilaga: resultattabeller", fil="sources/kartlaggning-resultattabeller.txt"),
 )
@@ -39,7 +39,7 @@ SURVEY_WORKS = (
 
 @dataclass(frozen=True)
 class Imported:
-    content: model.Content  # records as the documents give them (iub explainer: None)
+    content: records.Content  # records as the documents give them (iub explainer: None)
     survey: MergeResult
     counts: dict[str, int]  # "document / område / category" → rows, for the report
     problems: tuple[str, ...]  # what the parsers could not place
@@ -72,7 +72,7 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
         counts[f"{lst.kind}/{lst.id}"] = sum(len(g.insatser) for g in lst.grupper)
         for g in lst.grupper:
             counts[f"{lst.kind}/{lst.id} / {g.namn}"] = len(g.insatser)
-    content = model.Content(insatser=survey.insatser, omraden=survey.omraden,
+    content = records.Content(insatser=survey.insatser, omraden=survey.omraden,
                             works=tuple(sorted(works.values(), key=lambda w: w.id)),
                             lists=tuple(lists), iub=None)
     problems = (*(f"förklaringar: {p}" for p in explanations.problems),
@@ -93,17 +93,17 @@ def stage(imported: Imported, staging: Path) -> list[Path]:
     return written
 
 
-def _rows(content: model.Content) -> dict[tuple[str, str, str], tuple[str, model.Membership]]:
+def _rows(content: records.Content) -> dict[tuple[str, str, str], tuple[str, records.Membership]]:
     """Every survey row by (område, category, normalised name) → (insats id, membership)."""
     return {(m.omrade, m.kategori, normalise_name(m.namn_i_kalla)): (i.id, m)
             for i in content.insatser for m in i.medlemskap}
 
 
-def _figure(f: model.Figure | None) -> str:
+def _figure(f: records.Figure | None) -> str:
     return "ej efterfrågat" if f is None else str(f)
 
 
-def difference(draft: model.Content, current: model.Content) -> list[str]:
+def difference(draft: records.Content, current: records.Content) -> list[str]:
     """Readable Swedish lines: new insatser and rows, changed figures, vanished rows."""
     lines: list[str] = []
     have = {i.id for i in current.insatser}
@@ -119,10 +119,10 @@ def difference(draft: model.Content, current: model.Content) -> list[str]:
             continue
         old = old_rows[key][1]
         if old.statistik and m.statistik:
-            for measure in model.MEASURES:
+            for measure in records.MEASURES:
                 a, b = getattr(old.statistik, measure), getattr(m.statistik, measure)
                 if a != b:
-                    lines.append(f"Ändrad siffra: {where}: {model.MEASURE_LABELS[measure].lower()} "
+                    lines.append(f"Ändrad siffra: {where}: {records.MEASURE_LABELS[measure].lower()} "
                                  f"{_figure(a)} → {_figure(b)}")
         elif old.statistik or m.statistik:  # a whole table row appeared or vanished
             lines.append(f"Ny rad i resultattabellerna: {where}" if m.statistik else
@@ -153,7 +153,7 @@ def difference(draft: model.Content, current: model.Content) -> list[str]:
     return lines
 
 
-def _local_text(item: model.LocalInsats) -> tuple:
+def _local_text(item: records.LocalInsats) -> tuple:
     """The imported fields of a local insats (not the curated mapping)."""
     return (item.namn, item.innehall, item.omfattning, item.metod, item.malgrupp, item.villkor,
             item.dokumentation, item.uppfoljning, item.noter)

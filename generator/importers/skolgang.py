@@ -15,8 +15,8 @@ from pathlib import Path
 
 from generator.importers.citations import parse_citation
 from generator.importers.local_text import document_text, ends_sentence, join_line
-from generator.model import LocalGroup, LocalInsats, LocalList, Work
-from generator.slug import slugify
+from generator.model.records import LocalGroup, LocalInsats, LocalList, Work
+from generator.text import slugify
 
 log = logging.getLogger(__name__)
 

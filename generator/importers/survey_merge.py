@@ -18,8 +18,8 @@ import yaml
 
 from generator.importers.citations import normalise_citation, parse_citation, split_citation
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
-from generator.model import Category, Insats, Membership, Omrade, Statistics, Work
-from generator.slug import slugify
+from generator.model.records import Category, Insats, Membership, Omrade, Statistics, Work
+from generator.text import slugify
 
 MAPPINGS = Path(__file__).parent / "mappings"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.records import Heading, ParsedDocument, TableRow
-from generator.model import Figure
+from generator.model.records import Figure
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,171 @@
+"""The MkDocs plugin: plain `mkdocs build` / `mkdocs serve` generate the pages.
+
+Before each build it regenerates build/docs/ from content/ (unless the caller already
+did and says so through `generated`), watches content/ when serving, points edit links
+at the YAML file a page is made from, keeps the generator's raw HTML blocks away from
+Python-Markdown (raw_blocks) and improves the search index (search_index). All state
+lives on the plugin object, which MkDocs creates once per config (like mkdocs' own
+SearchPlugin); registered as the `insatshandboken` entry point in pyproject.toml.
+
+The generated Markdown stays on disk, so a builder that runs no plugins can still read it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+
+from generator import build
+from generator.mkdocs_plugin import markdown_subset, raw_blocks
+from generator.mkdocs_plugin.search_index import improve_search_index
+
+log = logging.getLogger("mkdocs.plugins.insatshandboken")
+SEARCH_PLUGIN = "material/search"
+
+
+class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config options
+    def __init__(self) -> None:
+        self.generated: build.Generated | None = None
+        """Set by build.build_site, which generated build/docs itself: don't again."""
+        self.dirty = False
+        # Page source → its raw HTML blocks (stashed in on_page_markdown), and the blocks
+        # of its search view, restored into page.content in on_page_context.
+        self._stashed: dict[str, list[str]] = {}
+        self._viewed: dict[str, list[str]] = {}
+        # Page URL → search keywords from its front matter (`sokord`), kept across
+        # `serve --dirty` rebuilds, which only see the pages they rebuild.
+        self.keywords: dict[str, tuple[str, ...]] = {}
+        # `mkdocs serve --dirty` (make serve) rebuilds only the pages whose Markdown the
+        # save changed, and the search plugin then sees only those pages; see whole_index.
+        self._page_order: list[str] = []  # page URLs of the current build, in build order
+        self._built: list[str] = []  # page URLs rendered in this build
+        self._new_entries = 0  # search entries the search plugin made in this build
+        self._entries: dict[str, list[dict[str, Any]]] = {}  # page URL → its entries
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def on_config(self, config: Any) -> Any:
+        # Only the inline Markdown the generator writes (see markdown_subset).
+        config.markdown_extensions.append(markdown_subset.GeneratedMarkdownSubset())
+        # On GitHub Actions the repository is known even though mkdocs.yml names none: edit
+        # links go to it, and the site gets its GitHub Pages address (canonical links,
+        # sitemap, instant navigation) unless mkdocs.yml sets site_url.
+        repo = os.environ.get("GITHUB_REPOSITORY", "")
+        if not config.repo_url and repo:
+            server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+            config.repo_url = f"{server}/{repo}/"
+            config.edit_uri = config.edit_uri or "edit/main/"  # the YAML, not docs_dir
+        if not config.site_url and repo.count("/") == 1 and os.environ.get("GITHUB_ACTIONS"):
+            owner, name = repo.lower().split("/")
+            config.site_url = (f"https://{owner}.github.io/" if name == f"{owner}.github.io"
+                               else f"https://{owner}.github.io/{name}/")
+        return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.generated is not None:
+            return
+        try:
+            generated = build.generate(_root(config), log_problems=False)  # logged below
+        except build.ContentProblems as err:
+            for p in err.problems:
+                log.error("%s", p)
+            raise Abort(f"{len(err.problems)} problem i content/ – kör `make validate`") from None
+        log.info("genererade %d sidor (%d ändrade)", generated.pages, generated.written.written)
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        # The page URL as search entries give it: the home page's file URL "./" is "" there.
+        self._page_order = ["" if f.url == "./" else f.url for f in files.documentation_pages()]
+        self._built, self._new_entries = [], 0
+        current = set(self._page_order)
+        self.keywords = {url: terms for url, terms in self.keywords.items() if url in current}
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        """The edit link opens the YAML file the page is made from; pages made from no single
+        file get none (their Markdown is generated and must not be edited)."""
+        source = page.meta.get("kallfil")
+        if source and config.repo_url and config.edit_uri:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source}"
+        else:
+            page.edit_url = None
+        terms = page.meta.get("sokord")
+        if terms:
+            self.keywords[page.url] = tuple(str(t) for t in terms)
+        else:
+            self.keywords.pop(page.url, None)
+        markdown, self._stashed[page.file.src_uri] = raw_blocks.stash(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """The search view of the page (see raw_blocks.search_view): Material's search plugin
+        indexes page.content in its on_page_context, and this plugin's own on_page_context,
+        run after it, puts the blocks back before the theme renders the page."""
+        blocks = self._stashed.pop(page.file.src_uri, [])
+        if blocks and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
+        self._viewed[page.file.src_uri] = blocks
+        return raw_blocks.search_view(html, blocks)
+
+    @event_priority(-100)  # after the search plugin's (priority 0): it reads the search view
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        self._built.append(page.url)
+        search = config.plugins.get(SEARCH_PLUGIN)
+        if search is not None and getattr(search, "search_index", None) is not None:
+            self._new_entries = len(search.search_index.entries)  # this build's, before a merge
+        blocks = self._viewed.pop(page.file.src_uri, [])
+        page.content = raw_blocks.restore(page.content, blocks)  # the page itself, for the theme
+        return context
+
+    def on_post_build(self, *, config: Any) -> None:
+        # Unaccented, inflected and abbreviated queries (see search_index).
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.dirty and index.is_file():
+            self._whole_index(index)
+        improve_search_index(Path(config.site_dir), self.keywords)
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        server.watch(str(_root(config) / "content"))
+        # build/docs is written by on_pre_build itself: watching it made every save build twice.
+        server.unwatch(config.docs_dir)
+        return server
+
+    def _whole_index(self, path: Path) -> None:
+        index = json.loads(path.read_text(encoding="utf-8"))
+        self._entries = whole_index(index.get("docs", []),
+                                    self._new_entries if self._built else 0,
+                                    self._page_order, self._entries)
+        index["docs"] = [entry for entries in self._entries.values() for entry in entries]
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _root(config: Any) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def whole_index(docs: list[dict[str, Any]], new_count: int, page_order: list[str],
+                previous: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Page URL → search entries after a dirty build. `docs` ends with the `new_count`
+    entries this build made (Material appends them to what it kept): those for the pages it
+    rebuilt, the previous build's for every other page, none for removed pages, in
+    full-build order. (Material's own merge assumes one rebuilt page and keeps stale
+    entries of any other.)"""
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for entry in docs[len(docs) - new_count:] if new_count else ():
+        fresh.setdefault(_page_of(entry), []).append(entry)
+    if previous:
+        return {url: fresh[url] if url in fresh else previous.get(url, []) for url in page_order}
+    pages = {url: fresh.get(url, []) for url in page_order}
+    for entry in docs[:len(docs) - new_count]:  # none expected: kept rather than lost
+        pages.setdefault(_page_of(entry), []).append(entry)
+    return pages

@@ -1,0 +1,168 @@
+"""Build-time improvements of Material's search index (search/search_index.json): terms
+for unaccented, inflected and abbreviated queries that lunr alone cannot match.
+
+Material's browser search appends `*` to every query word, so lunr runs a prefix match
+without stemming: `kontaktpersoner*` never matches a page that only says "Kontaktperson",
+and `hemtjanst*` never matches "hemtjänst". This module adds, per document, hidden
+fields (indexed, never displayed): `sok` with ASCII-folded forms of its words, Swedish
+inflected forms of its title and synonyms; `sokord` with the terms the caller gives for a
+page (abbreviations, aliases). It makes punctuation such as "(ART)" separate words.
+The index must not be stemmed (mkdocs.yml's search `pipeline` leaves the stemmer out):
+a stemmed "kontaktpersoner" → "kontaktperson" is never matched by `kontaktpersoner*`.
+Wiring: the MkDocs plugin calls `improve_search_index(site_dir, keywords)` in its
+`on_post_build` (after the search plugin has written the index), with the `sokord` of
+each page's front matter.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator.text import fold
+
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
+
+logger = logging.getLogger(__name__)
+
+FIELD = "sok"
+FIELD_BOOST = 100.0  # derived forms: above running text (1), below a title match (1000)
+KEYWORDS = "sokord"
+KEYWORDS_BOOST = 1000.0  # the caller's abbreviations and aliases weigh like the title
+# Pages that must be found by a word they may not print (docs locations, cf. render.common).
+PAGE_KEYWORDS: Mapping[str, tuple[str, ...]] = {"iub/": ("iub",)}
+# Words end at whitespace, hyphens and punctuation, so "(ART)" and "IUB:" index as "art"
+# and "iub"; a dot ends a word unless a digit follows ("11 kap. 1 §", "2.1").
+SEPARATOR = r"""[\s\-,:;!?=\[\]()"'/«»–—…]+|\.(?!\d)|&[lg]t;"""
+# Swedish noun endings (plural, definite, both, genitive): over-generation only adds
+# forms no one types, while a missing form hides the page from a natural query.
+ENDINGS = ("er", "ar", "or", "en", "et", "n", "na", "erna", "arna", "orna", "ens", "s")
+MIN_INFLECT = 4
+DOUBLED_M = re.compile(r"[aeiouyåäö]m$")
+# Abbreviations and wordings people search with that the pages may not contain verbatim.
+SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "utan individuell behovsprövning": ("iub",),
+    "individuell behovsprövning": ("behovsbedömning", "biståndsbedömning"),
+    "missbruk": ("beroende",),
+    "beroende": ("missbruk",),
+}
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
+
+
+def plain_text(markup: str) -> str:
+    """Text of an index entry's HTML ("<p>Hemtjänst &amp; …</p>" → "Hemtjänst & …")."""
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def folded_forms(text: str) -> set[str]:
+    """Unaccented forms of the words that have accents: 'Hemtjänst' → {'hemtjanst'}."""
+    return _folded(words(text))
+
+
+def _folded(found: list[str]) -> set[str]:
+    # Each distinct word once, and ASCII words (already folded) not at all: this runs over
+    # every word of the site, and folding it all took about a tenth of the build.
+    return {f for w in set(found) if not w.isascii() and (f := _fold_word(w)) != w}
+
+
+def inflected_forms(title: str) -> set[str]:
+    """Swedish noun forms of a title's words ('Kontaktperson' → 'kontaktpersoner', …),
+    with their unaccented forms; a final -e is dropped before a vowel ending (familje)."""
+    forms: set[str] = set()
+    for word in words(title):
+        if len(word) < MIN_INFLECT or word.isdigit():
+            continue
+        stem = word[:-1] if word.endswith("e") else word
+        for ending in ENDINGS:
+            base = stem if ending[0] in "aeo" else word
+            forms.add(base + ending)
+        if DOUBLED_M.search(word):  # short vowel + m doubles: familjehem → familjehemmet
+            forms |= {word + "m" + ending for ending in ENDINGS if ending[0] in "aeo"}
+    return forms | {_fold_word(f) for f in forms}
+
+
+def synonyms(text: str) -> set[str]:
+    return _synonyms(words(text))
+
+
+def _synonyms(found: list[str]) -> set[str]:
+    lowered = " ".join(found)
+    return {term for phrase, terms in SYNONYMS.items() if phrase in lowered for term in terms}
+
+
+def search_terms(title: str, text: str) -> str:
+    """The hidden `sok` field of one index entry: space-separated, sorted, de-duplicated."""
+    plain = plain_text(text)
+    title_plain = plain_text(title)
+    found = words(title_plain + " " + plain)  # once: the costliest step, over every word
+    terms = _folded(found) | inflected_forms(title_plain) | _synonyms(found)
+    return " ".join(sorted(terms))
+
+
+def keyword_terms(terms: Iterable[str]) -> str:
+    """The caller's terms for one page, with their unaccented forms."""
+    found = {w for term in terms for w in words(term)}
+    return " ".join(sorted(found | folded_forms(" ".join(found))))
+
+
+def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None = None) -> dict:
+    """Return a copy of a parsed search_index.json with the `sok` field and separator.
+
+    `extra_terms` maps a page location ("insatser/kontaktperson/") to terms that page
+    must be found by (abbreviation, aliases); they go on the page's own entry.
+    """
+    extra_terms = {**PAGE_KEYWORDS, **(extra_terms or {})}
+    config = dict(index.get("config", {}))
+    if "stemmer" in config.get("pipeline", []):
+        # Queries are prefix matches lunr does not stem: stemmed index terms would hide
+        # exactly the inflected forms this module adds. Say so rather than patch it over.
+        raise ValueError("the search pipeline in mkdocs.yml must not include the stemmer "
+                         "(see generator/mkdocs_plugin/search_index.py)")
+    config["separator"] = SEPARATOR
+    config["fields"] = {
+        **config.get("fields", {}),
+        FIELD: {"boost": FIELD_BOOST},
+        KEYWORDS: {"boost": KEYWORDS_BOOST},
+    }
+    docs = []
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        page_entry = "#" not in location
+        keywords = keyword_terms(extra_terms.get(location, ()) if page_entry else ())
+        # Inflected title forms only for the page's own entry: a section title ("Källor")
+        # would otherwise draw every page to the same query.
+        title = doc.get("title", "") if page_entry else ""
+        terms = search_terms(title, doc.get("text", "") + " " + doc.get("title", ""))
+        entry = dict(doc)
+        if terms:
+            entry[FIELD] = terms
+        if keywords:
+            entry[KEYWORDS] = keywords
+        docs.append(entry)
+    return {**index, "config": config, "docs": docs}
+
+
+def improve_search_index(
+    site_dir: Path, extra_terms: Mapping[str, Iterable[str]] | None = None
+) -> Path:
+    """Rewrite site_dir/search/search_index.json in place (deterministically)."""
+    path = site_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    improved = improve_index(index, extra_terms)
+    path.write_text(
+        json.dumps(improved, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+        encoding="utf-8",
+    )
+    logger.info("search index: %d entries improved", len(improved["docs"]))
+    return path

@@ -1,0 +1,157 @@
+"""Editor documentation of every YAML key: Swedish description, example, constraints.
+
+One table, read by the JSON Schema generator and by the editors' docs page, so the two
+never disagree. Keys are "Class.field" for the dataclasses in generator/model/records.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://[^\s]+$"
+MAX_TEXT = 50_000  # characters in one string; the longest real text is far shorter
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    description: str
+    example: Any = None
+    schema: dict[str, Any] = field(default_factory=dict)  # extra JSON Schema keywords
+
+
+_ID = {"pattern": ID_PATTERN}  # only on keys that define an id: references get "menade du"
+_PCT = {"minimum": 0, "maximum": 100}
+
+FIELDS: dict[str, FieldDoc] = {
+    # content/insatser/<id>.yml
+    "Insats.id": FieldDoc("Insatsens id, samma som filnamnet utan .yml (små bokstäver, siffror "
+                          "och bindestreck).", "kontaktperson", _ID),
+    "Insats.namn": FieldDoc("Insatsens namn som det visas på webbplatsen.", "Kontaktperson"),
+    "Insats.forkortning": FieldDoc("Förkortning som källan skriver den.", "ART"),
+    "Insats.alias": FieldDoc("Andra namn eller stavningar som källorna använder; söks och visas "
+                             "i A–Ö-registret.", ["Kontaktfamilj"]),
+    "Insats.medlemskap": FieldDoc("Var insatsen finns i kartläggningen: ett medlemskap per "
+                                  "område och kategori, vart och ett med egen statistik."),
+    "Membership.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
+    "Membership.kategori": FieldDoc("Kategorins nummer inom området, som text.", "3.2"),
+    "Membership.rubrik": FieldDoc("Underrubrik inom kategorin, exakt som i områdets fil; "
+                                  "utelämnas om kategorin saknar underrubriker.", "Öppenvård"),
+    "Membership.ordning": FieldDoc("Radens plats i källans tabell (för källans ordning).", 4,
+                                   {"minimum": 0}),
+    "Membership.namn_i_kalla": FieldDoc("Namnet exakt som förklaringsbilagan skriver det.",
+                                        "Kontaktperson"),
+    "Membership.forklaring": FieldDoc("Förklaringen ur källan, som vanlig text. Stycken skiljs "
+                                      "med en tom rad.", "Kontaktperson är en person som …"),
+    "Membership.kallor": FieldDoc("Id:n för citerade verk (filnamn i content/kallor/).",
+                                  ["socialstyrelsen-2008"]),
+    "Membership.statistik": FieldDoc("Resultattabellens rad för insatsen i området; utelämnas "
+                                     "om tabellen saknar rad."),
+    "Statistics.ges": FieldDoc("Kommuner där insatsen ges; null där källan skriver \"-\" "
+                               "(ej tillfrågat), aldrig 0.", {"antal": 169, "andel": 70}),
+    "Statistics.digitalt": FieldDoc("Kommuner där insatsen ges i digital form; null om ej "
+                                    "tillfrågat.", {"antal": 12, "andel": 5}),
+    "Statistics.enskild_regi": FieldDoc("Kommuner där insatsen ges i enskild regi; null om ej "
+                                        "tillfrågat.", None),
+    "Statistics.utan_beslut": FieldDoc("Kommuner där insatsen ges utan biståndsbeslut; null om "
+                                       "ej tillfrågat.", {"antal": 3, "andel": 1}),
+    "Statistics.namn_i_tabell": FieldDoc("Radens namn exakt som resultattabellen skriver det "
+                                         "(utan fotnotssiffror).", "Kontaktperson"),
+    "Figure.antal": FieldDoc("Antal kommuner, exakt som tryckt.", 169, {"minimum": 0}),
+    "Figure.andel": FieldDoc("Andel av de svarande kommunerna i hela procent (0–100), utan "
+                             "%-tecken.", 70, _PCT),
+    # content/omraden/<id>.yml
+    "Omrade.id": FieldDoc("Områdets id, samma som filnamnet.", "barn-och-unga", _ID),
+    "Omrade.nummer": FieldDoc("Områdets avsnittsnummer i kartläggningen (2–7).", 3, {"minimum": 1}),
+    "Omrade.namn": FieldDoc("Områdets namn.", "Barn och unga"),
+    "Omrade.notering": FieldDoc("Noteringen som området inleds med i källan.", None),
+    "Omrade.kategorier": FieldDoc("Områdets numrerade kategorier i källans ordning."),
+    "Category.id": FieldDoc("Kategorins nummer, som text (inom citattecken).", "3.2"),
+    "Category.namn": FieldDoc("Kategorins namn.", "Öppenvårdsinsatser"),
+    "Category.rubriker": FieldDoc("Kategorins onumrerade underrubriker i källans ordning.",
+                                  ["Familjebehandling"]),
+    # content/kallor/<id>.yml
+    "Work.id": FieldDoc("Verkets id, samma som filnamnet.", "socialstyrelsen-2008", _ID),
+    "Work.text": FieldDoc("Hänvisningen exakt som källan skriver den (ett verk).",
+                          "Socialstyrelsen (2008). Kontaktperson och kontaktfamilj."),
+    "Work.utgivare": FieldDoc("Utgivare eller författare.", "Socialstyrelsen"),
+    "Work.ar": FieldDoc("År eller datum som tryckt, som text.", "2008"),
+    "Work.titel": FieldDoc("Verkets titel.", "Kontaktperson och kontaktfamilj"),
+    "Work.url": FieldDoc("Webbadress där källan anger en; bara http:// eller https://.",
+                         "https://www.socialstyrelsen.se/", {"pattern": URL_PATTERN}),
+    "Work.webbplats": FieldDoc("Webbplatsens namn som tryckt, utan länk.", "nacka.se"),
+    "Work.hamtad": FieldDoc("När källan hämtades, som tryckt.", "maj 2021"),
+    "Work.fil": FieldDoc("Projektets eget källdokument i sources/.",
+                         "sources/alingsas-riktlinjer-iub.txt"),
+    # content/iub/<id>.yml, content/skolgang/<id>.yml
+    "LocalList.id": FieldDoc("Listans id, samma som filnamnet.", "alingsas", _ID),
+    "LocalList.kommun": FieldDoc("Kommunens namn.", "Alingsås"),
+    "LocalList.titel": FieldDoc("Dokumentets titel.", "Riktlinjer för insatser utan individuell "
+                                "behovsprövning"),
+    "LocalList.dokument": FieldDoc("Id för källdokumentet i content/kallor/.",
+                                   "alingsas-riktlinjer-iub"),
+    "LocalList.inledning": FieldDoc("Inledande text, som vanlig text.", None),
+    "LocalList.grupper": FieldDoc("Listans grupper i dokumentets ordning."),
+    "LocalList.noter": FieldDoc("Inledningens fotnoter ordagrant.", []),
+    "LocalList.kallor": FieldDoc("Id:n för verk som inledningens fotnoter citerar "
+                                 "(content/kallor/).", []),
+    "LocalGroup.id": FieldDoc("Gruppens id, unikt inom listan.", "radgivning", _ID),
+    "LocalGroup.namn": FieldDoc("Gruppens rubrik.", "3.1 Rådgivning"),
+    "LocalGroup.beskrivning": FieldDoc("Gruppens beskrivning, som vanlig text.", None),
+    "LocalGroup.insatser": FieldDoc("Gruppens insatser i dokumentets ordning."),
+    "LocalInsats.id": FieldDoc("Insatsens id, unikt inom listan.", "familjeradgivning", _ID),
+    "LocalInsats.nummer": FieldDoc("Numret som dokumentet ger insatsen.", "3.1.1"),
+    "LocalInsats.namn": FieldDoc("Insatsens namn som i dokumentet.", "Familjerådgivning"),
+    "LocalInsats.innehall": FieldDoc("Vad insatsen innehåller.", None),
+    "LocalInsats.omfattning": FieldDoc("Insatsens omfattning.", "Upp till fem samtal"),
+    "LocalInsats.metod": FieldDoc("Namngivna metoder inom insatsen."),
+    "LocalInsats.malgrupp": FieldDoc("Vem insatsen riktar sig till.", None),
+    "LocalInsats.villkor": FieldDoc("Villkor för insatsen, ett per rad i listan.", []),
+    "LocalInsats.dokumentation": FieldDoc("Hur insatsen dokumenteras.", None),
+    "LocalInsats.uppfoljning": FieldDoc("Hur insatsen följs upp.", None),
+    "LocalInsats.nationell": FieldDoc("Id:n för de nationella insatser (content/insatser/) som "
+                                      "motsvarar denna; tom om ingen gör det.", ["kontaktperson"]),
+    "LocalInsats.kallor": FieldDoc("Id:n för citerade verk (content/kallor/).", []),
+    "LocalInsats.noter": FieldDoc("Fotnoter ordagrant.", []),
+    "Method.namn": FieldDoc("Metodens namn.", "Föräldrastödsprogram"),
+    "Method.beskrivning": FieldDoc("Metodens beskrivning.", None),
+    "Method.malgrupp": FieldDoc("Metodens målgrupp.", None),
+    "Method.omfattning": FieldDoc("Metodens omfattning.", None),
+    # content/iub/om-iub.yml
+    "IubExplainer.inledning": FieldDoc("Inledningen, med projektets egna ord.",
+                                       "En insats utan individuell behovsprövning …"),
+    "IubExplainer.avsnitt": FieldDoc("Förklarande avsnitt i ordning."),
+    "IubExplainer.undantagna": FieldDoc("Insatser som enligt lagen aldrig får ges utan "
+                                        "individuell behovsprövning."),
+    "IubExplainer.undantagna_kalla": FieldDoc("Lagrum och dokument för undantagslistan."),
+    "ExplainerSection.rubrik": FieldDoc("Avsnittets rubrik.", "Barn under 15 år"),
+    "ExplainerSection.text": FieldDoc("Avsnittets text, som vanlig text.", "…"),
+    "ExplainerSection.hanvisningar": FieldDoc("Lagrum som avsnittet bygger på."),
+    "LegalRef.lagrum": FieldDoc("Kapitel och paragraf.", "11 kap. 5 §"),
+    "LegalRef.dokument": FieldDoc("Id för dokumentet som anger lagrummet (content/kallor/).",
+                                  "alingsas-riktlinjer-iub"),
+    "LegalRef.sfs": FieldDoc("SFS-nummer, bara där en källa anger det.", None),
+    "Exclusion.text": FieldDoc("Insatsen som källan formulerar den.", "Placering i familjehem"),
+    "Exclusion.nationell": FieldDoc("Id:n för de nationella insatser som omfattas.",
+                                    ["familjehem"]),
+}
+
+RECORD_DOCS: dict[str, str] = {
+    "Insats": "En nationell insats: content/insatser/<id>.yml.",
+    "Omrade": "Ett verksamhetsområde: content/omraden/<id>.yml.",
+    "Work": "Ett citerat verk: content/kallor/<id>.yml.",
+    "LocalList": "En kommuns lista: content/iub/<id>.yml eller content/skolgang/<id>.yml.",
+    "IubExplainer": "Förklaringen av insatser utan individuell behovsprövning: "
+                    "content/iub/om-iub.yml.",
+    "Membership": "En plats i kartläggningen: område, kategori och statistik.",
+    "Statistics": "Resultattabellens fyra mått för insatsen i området.",
+    "Figure": "En siffra som tryckt: antal kommuner och andel i procent.",
+    "Category": "En numrerad kategori i området.",
+    "LocalGroup": "En grupp i listan.",
+    "LocalInsats": "En insats i kommunens lista.",
+    "Method": "En namngiven metod inom insatsen.",
+    "ExplainerSection": "Ett avsnitt i förklaringen.",
+    "LegalRef": "Ett lagrum och dokumentet som anger det.",
+    "Exclusion": "En insats som aldrig får ges utan individuell behovsprövning.",
+}

@@ -1,0 +1,58 @@
+"""Problems found in content/: one line each, `file:line:column: field: what – expected`.
+
+Messages are Swedish because the editors who read them are Swedish.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file. `line`/`column` are 1-based; `field` is the key path
+    inside the file ("medlemskap[0].omrade") or "" for the file as a whole."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}:"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where} {what} – {self.hint}" if self.hint else f"{where} {what}"
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """' (menade du "x"?)' for the closest candidate, or '' when none is close."""
+    close = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
+    return f' (menade du "{close[0]}"?)' if close else ""
+
+
+@dataclass
+class SourcePositions:
+    """Where each value of each file was read, so cross-record checks can point at the
+    exact line; and which files failed to load, so their ids don't cause follow-on
+    "unknown id" problems."""
+
+    positions: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    broken: dict[str, set[str]] = field(default_factory=dict)  # kind → ids of failed files
+
+    def at(self, file: str, path: str) -> tuple[int, int]:
+        """Position of `path` in `file`, else of its nearest parent, else (1, 1)."""
+        while True:
+            if (file, path) in self.positions:
+                return self.positions[(file, path)]
+            if not path:
+                return (1, 1)
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+
+    def problem(self, file: str, path: str, message: str, hint: str = "") -> Problem:
+        line, column = self.at(file, path)
+        return Problem(file, line, column, path, message, hint)

@@ -1,0 +1,223 @@
+"""Cross-record checks on loaded content: ids, references, figures, URLs – all problems.
+
+Text fields are not checked for HTML or Markdown: they are rendered literally (escaped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from generator.model import records
+from generator.model.fields import ID_PATTERN
+from generator.model.problems import Problem, SourcePositions, did_you_mean
+from generator.text import fold
+
+
+def validate(content: records.Content, index: SourcePositions | None = None) -> list[Problem]:
+    """Every cross-record problem of `content`; `index` gives exact positions."""
+    return _Checker(content, index or SourcePositions()).run()
+
+
+def _file(record: object) -> str:
+    loc = getattr(record, "location", None)
+    return loc.file if loc else "?"
+
+
+class _Checker:
+    def __init__(self, content: records.Content, index: SourcePositions) -> None:
+        self.c = content
+        self.index = index
+        self.problems: list[Problem] = []
+        self.omraden = {o.id: o for o in content.omraden}
+        self.works = {w.id for w in content.works} | index.broken.get("kallor", set())
+        self.insatser = {i.id for i in content.insatser} | index.broken.get("insatser", set())
+
+    def report(self, file: str, path: str, message: str, hint: str = "") -> None:
+        self.problems.append(self.index.problem(file, path, message, hint))
+
+    def run(self) -> list[Problem]:
+        for group in (self.c.insatser, self.c.omraden, self.c.works, self.c.lists):
+            for r in group:
+                self.check_id(r)
+        self.check_unique_names()
+        for o in self.c.omraden:
+            self.check_omrade(o)
+        for i in self.c.insatser:
+            self.check_insats(i)
+        for w in self.c.works:
+            self.check_url(_file(w), "url", w.url)
+        for lst in self.c.lists:
+            self.check_list(lst)
+        if self.c.iub:
+            self.check_explainer(self.c.iub)
+        return self.problems
+
+    # ids and uniqueness -------------------------------------------------------------
+    def check_id(self, record) -> None:
+        file = _file(record)
+        stem = file.rsplit("/", 1)[-1].removesuffix(".yml")
+        if record.id != stem:
+            hint = (f'ska vara "{stem}" (filnamnet utan .yml)' if re.fullmatch(ID_PATTERN, stem)
+                    else f"döp om filen till {record.id}.yml")
+            self.report(file, "id", f'"{record.id}" stämmer inte med filnamnet', hint)
+
+    def check_unique_names(self) -> None:
+        # Two insatser with one name would get indistinguishable pages and search hits.
+        seen: dict[str, records.Insats] = {}
+        for i in self.c.insatser:
+            key = fold(i.namn).strip()
+            if key in seen:
+                self.report(_file(i), "namn", f'samma namn som {_file(seen[key])}',
+                            "slå ihop posterna eller ge dem olika namn")
+            else:
+                seen[key] = i
+        numbers: dict[int, records.Omrade] = {}
+        for o in self.c.omraden:
+            if o.nummer in numbers:
+                self.report(_file(o), "nummer", f"nummer {o.nummer} används redan av "
+                            f"{_file(numbers[o.nummer])}", "varje område har ett eget nummer")
+            numbers.setdefault(o.nummer, o)
+            if o.nummer < 1:
+                self.report(_file(o), "nummer", f"{o.nummer} är inget avsnittsnummer",
+                            "ska vara 1 eller större")
+
+    def duplicates(self, file: str, path: str, ids: Iterable[str], what: str) -> None:
+        seen: dict[str, int] = {}
+        for n, id_ in enumerate(ids):
+            if id_ in seen:
+                self.report(file, f"{path}[{n}].id", f'{what} "{id_}" finns redan',
+                            f"se {path}[{seen[id_]}]; id:n ska vara unika")
+            else:
+                seen[id_] = n
+
+    # område ----------------------------------------------------------------------------
+    def check_omrade(self, o: records.Omrade) -> None:
+        file = _file(o)
+        self.duplicates(file, "kategorier", (k.id for k in o.kategorier), "kategorin")
+        for n, k in enumerate(o.kategorier):
+            if not re.fullmatch(r"\d+(\.\d+)*", k.id):
+                self.report(file, f"kategorier[{n}].id", f'"{k.id}" är inget kategorinummer',
+                            'ska vara siffror med punkt, t.ex. "3.2"')
+            seen: set[str] = set()
+            for m, rubrik in enumerate(k.rubriker):
+                if rubrik in seen:
+                    self.report(file, f"kategorier[{n}].rubriker[{m}]",
+                                f'rubriken "{rubrik}" finns redan', "ta bort dubbletten")
+                seen.add(rubrik)
+
+    # insats ----------------------------------------------------------------------------
+    def check_insats(self, i: records.Insats) -> None:
+        file = _file(i)
+        places: dict[tuple, int] = {}
+        for n, m in enumerate(i.medlemskap):
+            path = f"medlemskap[{n}]"
+            place = (m.omrade, m.kategori, m.rubrik)
+            if place in places:
+                self.report(file, path, "samma område, kategori och rubrik som "
+                            f"medlemskap[{places[place]}]", "slå ihop medlemskapen")
+            places.setdefault(place, n)
+            if m.ordning < 0:
+                self.report(file, f"{path}.ordning", f"{m.ordning} är negativt",
+                            "ska vara 0 eller större")
+            self.check_place(file, path, m)
+            self.check_refs(file, f"{path}.kallor", m.kallor, self.works, "källan",
+                            "content/kallor/")
+            if m.statistik:
+                self.check_statistics(file, f"{path}.statistik", m.statistik)
+
+    def check_place(self, file: str, path: str, m: records.Membership) -> None:
+        if m.omrade in self.index.broken.get("omraden", set()):
+            return  # its own file's problems are reported; nothing to compare with
+        omrade = self.omraden.get(m.omrade)
+        if omrade is None:
+            self.report(file, f"{path}.omrade", f'okänt område "{m.omrade}"',
+                        "ska vara ett filnamn i content/omraden/"
+                        + did_you_mean(m.omrade, self.omraden))
+            return
+        categories: dict[str, records.Category] = {}
+        for k in omrade.kategorier:  # a duplicate id is reported on the område; first wins
+            categories.setdefault(k.id, k)
+        category = categories.get(m.kategori)
+        if category is None:
+            self.report(file, f"{path}.kategori", f'okänd kategori "{m.kategori}" i området '
+                        f'"{m.omrade}"', "finns: " + ", ".join(categories)
+                        + did_you_mean(m.kategori, categories))
+            return
+        if m.rubrik is not None and m.rubrik not in category.rubriker:
+            known = ", ".join(f'"{r}"' for r in category.rubriker) or "inga"
+            self.report(file, f"{path}.rubrik", f'okänd rubrik "{m.rubrik}" i kategori '
+                        f"{m.kategori}", f"rubriker där: {known}"
+                        + did_you_mean(m.rubrik, category.rubriker))
+
+    def check_statistics(self, file: str, path: str, s: records.Statistics) -> None:
+        for measure in records.MEASURES:
+            figure = getattr(s, measure)
+            if figure is None:
+                continue
+            where = f"{path}.{measure}"
+            if not 0 <= figure.andel <= 100:
+                self.report(file, f"{where}.andel", f"andelen {figure.andel} ligger utanför 0–100",
+                            "ange andelen i hela procent som tryckt, t.ex. 70")
+            if figure.antal < 0:
+                self.report(file, f"{where}.antal", f"antalet {figure.antal} är negativt",
+                            "ange antalet kommuner som tryckt (0 eller större)")
+
+    def check_refs(self, file: str, path: str, ids: Iterable[str], known: set[str], what: str,
+                   folder: str) -> None:
+        for n, id_ in enumerate(ids):
+            if id_ not in known:
+                self.report(file, f"{path}[{n}]", f'okänd {what} "{id_}"',
+                            f"ska vara ett filnamn i {folder}" + did_you_mean(id_, known))
+
+    def check_ref(self, file: str, path: str, id_: str, known: set[str], what: str,
+                  folder: str) -> None:
+        if id_ not in known:
+            self.report(file, path, f'okänd {what} "{id_}"',
+                        f"ska vara ett filnamn i {folder}" + did_you_mean(id_, known))
+
+    # urls ------------------------------------------------------------------------------
+    def check_url(self, file: str, path: str, url: str | None) -> None:
+        if url is None:
+            return
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", url):
+            return
+        if parts.scheme.lower() in ("javascript", "data", "vbscript", "file"):
+            hint = (f"bara http:// eller https:// – {parts.scheme.lower()}:-adresser kan köra "
+                    "kod eller dölja innehåll och tillåts inte")
+        else:
+            hint = "ska vara en fullständig adress som börjar med https:// eller http://"
+        self.report(file, path, "ogiltig webbadress", hint)
+
+    # local lists -------------------------------------------------------------------------
+    def check_list(self, lst: records.LocalList) -> None:
+        file = _file(lst)
+        self.check_ref(file, "dokument", lst.dokument, self.works, "källa", "content/kallor/")
+        self.check_refs(file, "kallor", lst.kallor, self.works, "källa", "content/kallor/")
+        self.duplicates(file, "grupper", (g.id for g in lst.grupper), "gruppen")
+        seen: dict[str, str] = {}
+        for g, group in enumerate(lst.grupper):
+            for n, ins in enumerate(group.insatser):
+                path = f"grupper[{g}].insatser[{n}]"
+                if ins.id in seen:
+                    self.report(file, f"{path}.id", f'insatsen "{ins.id}" finns redan',
+                                f"se {seen[ins.id]}; id:n ska vara unika i listan")
+                seen.setdefault(ins.id, path)
+                self.check_refs(file, f"{path}.nationell", ins.nationell, self.insatser,
+                                "nationell insats", "content/insatser/")
+                self.check_refs(file, f"{path}.kallor", ins.kallor, self.works, "källa",
+                                "content/kallor/")
+
+    def check_explainer(self, e: records.IubExplainer) -> None:
+        file = _file(e)
+        for s, section in enumerate(e.avsnitt):
+            for h, ref in enumerate(section.hanvisningar):
+                self.check_ref(file, f"avsnitt[{s}].hanvisningar[{h}].dokument", ref.dokument,
+                               self.works, "källa", "content/kallor/")
+        for n, ex in enumerate(e.undantagna):
+            self.check_refs(file, f"undantagna[{n}].nationell", ex.nationell, self.insatser,
+                            "nationell insats", "content/insatser/")
+        self.check_ref(file, "undantagna_kalla.dokument", e.undantagna_kalla.dokument,
+                       self.works, "källa", "content/kallor/")

@@ -1,0 +1,72 @@
+"""Render stage: the linked model → {path relative to docs_dir: page or file text}.
+
+Pure: the same Content gives the same dict, byte for byte. Nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+
+from generator.site.crossrefs import CrossRefs
+from generator.model.records import Content
+from generator.site.render import lists, omrade, pages, register, statistik
+from generator.site.render.insats import render_insats
+
+JSON_PATH = "nedladdning/insatshandboken.json"
+
+
+def _plain(obj: object) -> object:
+    """Dataclasses → JSON-ready dicts, without the loader's source locations."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if f.name != "location"}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def records_json(content: Content) -> str:
+    return json.dumps(_plain(content), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every generated file. `schemas` maps a schema file name to its text (schema/*.json)."""
+    content = refs.content
+    out: dict[str, str] = {}
+
+    def put(item: tuple[str, str]) -> None:
+        path, text = item
+        if path in out:
+            raise ValueError(f"two pages want the path {path}")
+        out[path] = text
+
+    put(pages.render_home(refs))
+    put(omrade.render_omraden_index(refs))
+    for o in content.omraden:
+        put(omrade.render_omrade(o, refs))
+    for ins in content.insatser:
+        put(render_insats(ins, refs))
+    put(register.render_a_o(refs))
+    put(register.render_abbreviations(refs))
+    put(register.render_sources(refs))
+    put(lists.render_iub_index(refs))
+    put(lists.render_iub_comparison(refs))
+    put(lists.render_skolgang_index(refs))
+    for lst in content.lists:
+        put(lists.render_list(lst, refs))
+    put(statistik.render_statistics(refs))
+
+    files = [(JSON_PATH, "Alla poster (JSON)"), (statistik.CSV_PATH, "Statistik (CSV)")]
+    out[JSON_PATH] = records_json(content)
+    out[statistik.CSV_PATH] = statistik.statistics_csv(refs)
+    schema_links = []
+    for name in sorted(schemas or {}):
+        path = f"nedladdning/schema/{name}"
+        out[path] = schemas[name]
+        schema_links.append((path, f"JSON-schema: {name}"))
+    put(pages.render_downloads(refs, files + schema_links))
+    put(pages.render_about(refs))
+    put(pages.render_editors(refs, schema_links))
+    return out

@@ -1,0 +1,217 @@
+"""Shared rendering helpers: page paths, links, the Jinja environment, figures and tables.
+
+Every `{{ value }}` in a template is Markdown-escaped by `finalize` unless it is Markup –
+so a YAML string can only ever appear as text. Markup is made here from escaped parts.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+
+import jinja2
+from markupsafe import Markup
+
+from generator.site.escape import h, md, md_blocks
+from generator.model.records import MEASURES, Figure, Statistics
+from generator.text import slugify
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+NOT_ASKED = "ej efterfrågat"  # the source prints "-": the question was not asked
+NO_ROW = "uppgift saknas"  # the results tables have no row for this insats here
+
+MEASURE_SHORT = {
+    "ges": "Ges",
+    "digitalt": "Digitalt",
+    "enskild_regi": "Enskild regi",
+    "utan_beslut": "Utan biståndsbeslut",
+}
+
+
+# --- page paths (relative to docs_dir) --------------------------------------------------
+
+def insats_page(insats_id: str) -> str:
+    return f"insatser/{safe_id(insats_id)}.md"
+
+
+def omrade_page(omrade_id: str) -> str:
+    return f"omraden/{safe_id(omrade_id)}.md"
+
+
+def list_page(kind: str, list_id: str) -> str:
+    return f"{'iub' if kind == 'iub' else 'skolgang'}/{safe_id(list_id)}.md"
+
+
+INDEX = "index.md"
+OMRADEN = "omraden/index.md"
+A_O = "insatser/index.md"
+ABBREVIATIONS = "insatser/forkortningar.md"
+IUB = "iub/index.md"
+IUB_COMPARISON = "iub/jamforelse.md"
+SKOLGANG = "skolgang/index.md"
+STATISTICS = "statistik/index.md"
+SOURCES = "kallor/index.md"
+DOWNLOADS = "nedladdning/index.md"
+ABOUT = "om/index.md"
+EDITORS = "redaktorer/index.md"
+
+
+def safe_id(value: str) -> str:
+    """A YAML id used in a file name or an anchor: kept when already a slug, else slugified
+    (ids are validated upstream; this keeps a bad one from escaping docs_dir or an attribute)."""
+    return value if _SLUG.fullmatch(value) else slugify(value, 200)
+
+TITLES = {
+    OMRADEN: "Vad kan jag få hjälp med?",
+    A_O: "Insatser A–Ö",
+    ABBREVIATIONS: "Förkortningar",
+    IUB: "Hjälp utan att ansöka",
+    IUB_COMPARISON: "Jämförelse mellan kommunerna",
+    SKOLGANG: "Skolgång",
+    STATISTICS: "Statistik",
+    SOURCES: "Källor",
+    DOWNLOADS: "Ladda ned",
+    ABOUT: "Om handboken",
+    EDITORS: "För redaktörer",
+}
+
+
+def work_anchor(work_id: str) -> str:
+    return f"kalla-{safe_id(work_id)}"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the generator's relative page paths, without its two
+    os.getcwd() calls per link (a tenth of the render stage)."""
+    if ".." in path.split("/") or ".." in start.split("/"):
+        return posixpath.relpath(path, start)
+    to = [x for x in path.split("/") if x not in ("", ".")]
+    here = [x for x in start.split("/") if x not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def link_md(src: str, dest: str, anchor: str = "") -> Markup:
+    """Link target for Markdown: the relative .md path (MkDocs checks and rewrites it)."""
+    rel = _relpath(dest, posixpath.dirname(src) or ".")
+    return Markup(rel + (f"#{safe_id(anchor)}" if anchor else ""))
+
+
+def _served(path: str) -> str:
+    """docs path → served directory (use_directory_urls): a/b.md → a/b/, a/index.md → a/."""
+    if path.endswith(".md"):
+        stem = path[:-3]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+    return path
+
+
+def link_html(src: str, dest: str, anchor: str = "") -> Markup:
+    """Link target for raw HTML blocks, which MkDocs does not rewrite: the final URL."""
+    here = _served(src)
+    there = _served(dest)
+    rel = _relpath(there or ".", here.rstrip("/") or ".")
+    if rel == ".":
+        rel = "./"
+    elif dest.endswith(".md"):
+        rel += "/"
+    return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+
+# --- figures ---------------------------------------------------------------------------
+
+def figure_text(f: Figure | None) -> str:
+    return NOT_ASKED if f is None else str(f)
+
+
+def stat_cells(s: Statistics | None) -> list[str]:
+    if s is None:
+        return [NO_ROW] * len(MEASURES)
+    return [figure_text(getattr(s, m)) for m in MEASURES]
+
+
+# --- raw HTML tables -------------------------------------------------------------------
+
+def html_table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]],
+               cls: str = "", numeric_from: int = 1) -> Markup:
+    """A captioned table in its own scroll container. Cells are escaped unless Markup;
+    the first column is the row header."""
+    out = [f'<div class="ih-tabell{(" " + cls) if cls else ""}" tabindex="0" role="region" '
+           f'aria-label="{h(caption)}"><table>', f"<caption>{h(caption)}</caption>",
+           "<thead><tr>" + "".join(f'<th scope="col">{h(x)}</th>' for x in headers) + "</tr></thead>",
+           "<tbody>"]
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            text = cell if isinstance(cell, Markup) else h(cell)
+            if i == 0:
+                cells.append(f'<th scope="row">{text}</th>')
+            else:
+                num = ' class="ih-tal"' if i >= numeric_from else ""
+                cells.append(f"<td{num}>{text}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
+    return Markup("\n".join(out))
+
+
+def a(href: str, text: object) -> Markup:
+    return Markup(f'<a href="{h(href)}">{text if isinstance(text, Markup) else h(text)}</a>')
+
+
+# --- Jinja -----------------------------------------------------------------------------
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return md(value)
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.site", "templates"),
+        autoescape=True,  # anything that slips past finalize is at least HTML-escaped
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["blocks"] = md_blocks
+    env.filters["fig"] = figure_text
+    env.filters["anchor"] = lambda v: Markup(safe_id(str(v).replace(".", "-")))
+    env.globals.update(link=link_md, NOT_ASKED=NOT_ASKED)
+    return env
+
+
+ENV = make_env()
+
+
+def render_template(name: str, **context: object) -> str:
+    return ENV.get_template(name).render(**context)
+
+
+def front_matter(title: str, **meta: object) -> str:
+    """YAML front matter (JSON values are YAML). The title is HTML-escaped because MkDocs
+    and Material put page titles into HTML unescaped."""
+    meta = {"title": html.escape(" ".join(title.split()), quote=True), **meta}
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n"
+                              for k, v in meta.items()) + "---\n\n"
+
+
+def breadcrumb(src: str, *trail: tuple[str, str]) -> Markup:
+    """'Start › Områden › Äldre' as Markdown links; the last item is the page itself."""
+    parts = [f"[Start]({link_md(src, INDEX)})"]
+    for label, dest in trail:
+        parts.append(f"[{md(label)}]({link_md(src, dest)})")
+    return Markup(" › ".join(parts) + "\n{: .ih-brodsmulor }")

@@ -1,0 +1,234 @@
+"""One page per national insats: names, explanations, figures per område, chart, how to get
+it (derived only from the IUB lists and the survey), local descriptions, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.site.escape import h, h_blocks, safe_url
+from generator.site.crossrefs import CrossRefs, LocalRef
+from generator.model.records import MEASURES, MEASURE_LABELS, Insats, Membership
+from generator.site.render import charts
+from generator.site.render.common import (
+    SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
+    render_template, stat_cells, work_anchor, OMRADEN, figure_text, breadcrumb, A_O, safe_id,
+    link_md,
+)
+
+NEIGHBOURS = 8  # other insatser of the same category shown on an insats page
+
+
+@dataclass(frozen=True)
+class Explanation:
+    omraden: tuple[str, ...]  # område names this explanation is given for
+    text: str
+    refs: tuple[int, ...]  # citation numbers
+
+
+def citations(ins: Insats) -> list[str]:
+    """Work ids in first-cited order: the numbering of the page's citations."""
+    seen: dict[str, None] = {}
+    for m in ins.medlemskap:
+        for w in m.kallor:
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def explanations(ins: Insats, refs: CrossRefs, numbers: dict[str, int]) -> list[Explanation]:
+    """Identical explanations given in several områden are shown once."""
+    merged: dict[tuple[str, tuple[int, ...]], list[str]] = {}
+    for m in ins.medlemskap:
+        if not m.forklaring:
+            continue
+        key = (m.forklaring, tuple(numbers[w] for w in m.kallor))
+        merged.setdefault(key, []).append(omrade_name(refs, m.omrade))
+    return [Explanation(tuple(o), t, r) for (t, r), o in merged.items()]
+
+
+def omrade_name(refs: CrossRefs, omrade_id: str) -> str:
+    o = refs.omrade.get(omrade_id)
+    return o.namn if o else omrade_id
+
+
+def category_name(refs: CrossRefs, m: Membership) -> str:
+    o = refs.omrade.get(m.omrade)
+    for c in o.kategorier if o else ():
+        if c.id == m.kategori:
+            return f"{c.id} {c.namn}"
+    return m.kategori
+
+
+def figures_table(src: str, ins: Insats, refs: CrossRefs) -> Markup:
+    rows = []
+    for m in ins.medlemskap:
+        cat = category_name(refs, m) + (f" – {m.rubrik}" if m.rubrik else "")
+        rows.append([a(link_html(src, omrade_page(m.omrade)), omrade_name(refs, m.omrade)),
+                     cat, *stat_cells(m.statistik)])
+    return html_table(f"{ins.namn}: antal kommuner (andel av kommunerna) per område",
+                      ["Område", "Kategori", *(MEASURE_LABELS[x] for x in MEASURES)], rows,
+                      numeric_from=2)
+
+
+def figures_chart(ins: Insats, refs: CrossRefs) -> Markup | None:
+    groups = []
+    for m in ins.medlemskap:
+        if m.statistik is None:
+            continue
+        bars = tuple(charts.Bar(MEASURE_LABELS[x], f.andel if (f := getattr(m.statistik, x)) else None,
+                                figure_text(f), i) for i, x in enumerate(MEASURES))
+        groups.append(charts.Group(omrade_name(refs, m.omrade), bars))
+    if not groups:
+        return None
+    groups_t = tuple(groups)
+    return charts.bar_chart("diagram-andelar", f"{ins.namn}: andel kommuner per område",
+                            charts.describe(groups_t), groups_t)
+
+
+def local_block(src: str, ref: LocalRef, refs: CrossRefs) -> Markup:
+    """A local description (IUB or skolgång list entry) as a definition-style HTML block."""
+    lst, group, li = ref
+    fields: list[tuple[str, Markup]] = []
+    if li.innehall:
+        fields.append(("Innehåll", h_blocks(li.innehall)))
+    if li.malgrupp:
+        fields.append(("Målgrupp", h_blocks(li.malgrupp)))
+    if li.villkor:
+        fields.append(("Villkor", Markup("<ul>" + "".join(f"<li>{h(v)}</li>" for v in li.villkor)
+                                         + "</ul>")))
+    if li.omfattning:
+        fields.append(("Omfattning", h_blocks(li.omfattning)))
+    for meth in li.metod:
+        parts = [x for x in (meth.beskrivning, meth.malgrupp and f"Målgrupp: {meth.malgrupp}",
+                             meth.omfattning and f"Omfattning: {meth.omfattning}") if x]
+        fields.append((f"Metod{': ' + meth.namn if meth.namn else ''}",
+                       Markup("".join(f"<p>{h(p)}</p>" for p in parts))))
+    for note in li.noter:
+        fields.append(("Not", h_blocks(note)))
+    for w in li.kallor:
+        work = refs.work.get(w)
+        if work:
+            fields.append(("Källa", a(link_html(src, SOURCES, work_anchor(w)), work.text)))
+    kind = "utan behovsprövning (IUB)" if lst.kind == "iub" else "för att stabilisera skolgång"
+    head = (f'<h3 id="lokal-{safe_id(lst.id)}-{safe_id(li.id)}">{h(lst.kommun)}: {h(li.namn)}</h3>'
+            f'<p class="ih-lokal-kalla">Ur {a(link_html(src, list_page(lst.kind, lst.id), li.id), lst.titel)}'
+            f" ({h(group.namn)}), {h(kind)}.</p>")
+    dl = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in fields)
+    return Markup(f'<div class="ih-lokal">{head}<dl>{dl}</dl></div>')
+
+
+def citation_marks(numbers: tuple[int, ...]) -> Markup:
+    return Markup("<sup>" + ",".join(f'<a href="#kallhanvisning-{n}">[{n}]</a>' for n in numbers)
+                  + "</sup>")
+
+
+def cited_list(src: str, cited: list[str], refs: CrossRefs) -> Markup:
+    items = []
+    for n, w in enumerate(cited, 1):
+        work = refs.work.get(w)
+        text = h(work.text) if work else h(w)
+        url = safe_url(work.url) if work else None
+        ext = f' <a href="{url}">Länk till källan</a>' if url else ""
+        items.append(f'<li id="kallhanvisning-{n}">{text}.{ext} '
+                     f'{a(link_html(src, SOURCES, work_anchor(w)), "Alla insatser som citerar källan")}</li>')
+    return Markup('<ol class="ih-kallhanvisningar">' + "".join(items) + "</ol>")
+
+
+@dataclass(frozen=True)
+class Siblings:
+    category: str  # "1.2 Name"
+    omrade: str
+    near: tuple[Insats, ...]  # neighbours in source order
+    all_link: str  # the category's section on the område page
+    size: int  # distinct insatser in the category, this one included
+
+
+def neighbours(refs: CrossRefs, omrade_id: str, category_id: str, insats_id: str,
+               width: int = NEIGHBOURS) -> tuple[Insats, ...]:
+    """Up to `width` other insatser around this one in the category's source order. Bounded,
+    so a page's size does not grow with its category (the full list is on the område page)."""
+    rows = refs.by_category.get((omrade_id, category_id), [])
+    pos = refs.category_position.get((omrade_id, category_id, insats_id), 0)
+    seen = {insats_id}
+    before: list[Insats] = []
+    after: list[Insats] = []
+    for i, (_, o) in enumerate(rows[max(0, pos - width):pos + width + 1], max(0, pos - width)):
+        if o.id not in seen:
+            seen.add(o.id)
+            (before if i < pos else after).append(o)
+    n_before = min(len(before), max(width // 2, width - len(after)))
+    return tuple(before[len(before) - n_before:] + after[:width - n_before])
+
+
+def category_anchor(category_id: str) -> str:
+    """The category heading's anchor on the område page (omrade.md.j2's `anchor` filter)."""
+    return "kategori-" + safe_id(category_id.replace(".", "-"))
+
+
+def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
+    src = insats_page(ins.id)
+    cited = citations(ins)
+    numbers = {w: i for i, w in enumerate(cited, 1)}
+    locals_ = refs.local_by_national.get(ins.id, [])
+    iub = [r for r in locals_ if r[0].kind == "iub"]
+    skol = [r for r in locals_ if r[0].kind == "skolgang"]
+    without_decision = [(omrade_name(refs, m.omrade), m.statistik.utan_beslut)
+                        for m in ins.medlemskap if m.statistik and m.statistik.utan_beslut]
+    siblings = []
+    for m in ins.medlemskap:
+        size = refs.category_size.get((m.omrade, m.kategori), 0)
+        if size > 1:
+            siblings.append(Siblings(
+                category_name(refs, m), omrade_name(refs, m.omrade),
+                neighbours(refs, m.omrade, m.kategori, ins.id),
+                link_md(src, omrade_page(m.omrade), category_anchor(m.kategori)), size))
+    exclusions = refs.exclusions.get(ins.id, [])
+    explainer = refs.content.iub
+    names_in_source = sorted({m.namn_i_kalla for m in ins.medlemskap if m.namn_i_kalla != ins.namn}
+                             | {m.statistik.namn_i_tabell for m in ins.medlemskap
+                                if m.statistik and m.statistik.namn_i_tabell
+                                and m.statistik.namn_i_tabell != ins.namn})
+    page = render_template(
+        "insats.md.j2",
+        breadcrumb=breadcrumb(src, ("Områden", OMRADEN), ("Insatser A–Ö", A_O)),
+        citation_marks=citation_marks,
+        cited_list=cited_list(src, cited, refs),
+        src=src,
+        ins=ins,
+        refs=refs,
+        omraden=[(omrade_name(refs, m.omrade), omrade_page(m.omrade)) for m in ins.medlemskap],
+        names_in_source=names_in_source,
+        explanations=explanations(ins, refs, numbers),
+        figures_table=figures_table(src, ins, refs),
+        chart=figures_chart(ins, refs),
+        iub=iub,
+        skolgang=skol,
+        without_decision=without_decision,
+        exclusions=exclusions,
+        exclusion_ref=explainer.undantagna_kalla if explainer else None,
+        siblings=siblings,
+        local_blocks=[local_block(src, r, refs) for r in locals_],
+        cited=cited,
+        work_anchor=work_anchor,
+        list_page=list_page,
+        insats_page=insats_page,
+        OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
+    )
+    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml"}
+    if keywords := search_keywords(ins):
+        meta["sokord"] = keywords
+    return src, front_matter(ins.namn, **meta) + page
+
+
+def search_keywords(ins: Insats) -> list[str]:
+    """Terms the page must be found by though it may not print them as words: the
+    abbreviation, other spellings and the names the sources use (front matter `sokord`,
+    read by the search index pass)."""
+    terms = {*ins.alias, *(m.namn_i_kalla for m in ins.medlemskap)}
+    terms |= {m.statistik.namn_i_tabell for m in ins.medlemskap if m.statistik}
+    if ins.forkortning:
+        terms.add(ins.forkortning)
+    terms.discard("")
+    terms.discard(ins.namn)
+    return sorted(terms)

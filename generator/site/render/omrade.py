@@ -1,0 +1,82 @@
+"""Område pages and the område refs: categories and sub-headings in source order, every
+insats with its four figures, and charts of the most and least common insatser."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.site.crossrefs import CrossRefs
+from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
+from generator.site.render import charts
+from generator.site.render.common import (
+    OMRADEN, A_O, a, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
+    render_template, stat_cells, figure_text, TITLES,
+)
+
+TOP = 10
+
+
+def ranked(rows: list[tuple[Membership, Insats]]) -> list[tuple[Membership, Insats]]:
+    """Rows with a 'ges' figure, most common first; ties in source order."""
+    with_fig = [r for r in rows if r[0].statistik and r[0].statistik.ges]
+    return sorted(with_fig, key=lambda r: (-r[0].statistik.ges.andel, -r[0].statistik.ges.antal,
+                                           r[0].ordning))
+
+
+def top_chart(chart_id: str, title: str, rows: list[tuple[Membership, Insats]]) -> Markup:
+    groups = tuple(charts.Group(i.namn, (charts.Bar(i.namn, m.statistik.ges.andel,
+                                                    str(m.statistik.ges)),)) for m, i in rows)
+    return charts.bar_chart(chart_id, title, charts.describe(groups), groups)
+
+
+def insats_table(src: str, caption: str, rows: list[tuple[Membership, Insats]]) -> Markup:
+    return html_table(caption, ["Insats", *(MEASURE_LABELS[x] for x in MEASURES)],
+                      [[a(link_html(src, insats_page(i.id)), i.namn), *stat_cells(m.statistik)]
+                       for m, i in rows])
+
+
+def sections(src: str, o: Omrade, refs: CrossRefs) -> list[tuple[str, str, list[tuple[str | None, Markup]]]]:
+    """[(category id, name, [(sub-heading or None, table)])] in source order."""
+    out = []
+    for c in o.kategorier:
+        rows = refs.by_category.get((o.id, c.id), [])
+        parts: list[tuple[str | None, Markup]] = []
+        for rubrik in (None, *c.rubriker):
+            sub = [r for r in rows if r[0].rubrik == rubrik]
+            if sub:
+                label = f"{c.id} {c.namn}" + (f" – {rubrik}" if rubrik else "")
+                parts.append((rubrik, insats_table(src, label, sub)))
+        known = {None, *c.rubriker}
+        stray = [r for r in rows if r[0].rubrik not in known]
+        if stray:  # a sub-heading the område file does not list: still shown, never lost
+            parts.append(("Övriga", insats_table(src, f"{c.id} {c.namn} – övriga", stray)))
+        out.append((c.id, c.namn, parts))
+    return out
+
+
+def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
+    src = omrade_page(o.id)
+    rows = refs.by_omrade.get(o.id, [])
+    order = ranked(rows)
+    most = order[:TOP]
+    least = list(reversed(order[-TOP:])) if len(order) > TOP else []
+    page = render_template(
+        "omrade.md.j2",
+        src=src, o=o, count=len({i.id for _, i in rows}),
+        breadcrumb=breadcrumb(src, ("Områden", OMRADEN)),
+        sections=sections(src, o, refs),
+        most=top_chart("diagram-vanligast", f"{o.namn}: de {len(most)} vanligaste insatserna", most) if most else None,
+        least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
+        A_O=A_O,
+    )
+    return src, front_matter(o.namn, kallfil=f"content/omraden/{o.id}.yml") + page
+
+
+def render_omraden_index(refs: CrossRefs) -> tuple[str, str]:
+    src = OMRADEN
+    items = []
+    for o in sorted(refs.content.omraden, key=lambda x: x.nummer):
+        rows = refs.by_omrade.get(o.id, [])
+        items.append((o, omrade_page(o.id), len({i.id for _, i in rows})))
+    return src, front_matter(TITLES[OMRADEN]) + render_template("omraden.md.j2", src=src, items=items,
+                                breadcrumb=breadcrumb(src))

@@ -1,0 +1,68 @@
+"""The hook's fast path for generated HTML blocks: the page comes out exactly as Python-Markdown
+would make it, and MkDocs still learns the ids inside the blocks."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from generator.mkdocs_plugin.raw_blocks import anchor_ids, restore, search_view, stash
+
+EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]
+
+TABLE = ('<div class="ih-tabell" tabindex="0" role="region" aria-label="A &amp; B"><table>\n'
+         '<caption>A &amp; B</caption>\n<tbody>\n<tr><th scope="row"><a href="../x/">X</a></th>'
+         '<td class="ih-tal">169 (70 %)</td></tr>\n</tbody></table></div>')
+CHART = ('<figure class="ih-figur" tabindex="0"><svg viewBox="0 0 10 10"><title id="d-t">T</title>'
+         '<rect x="1" y="1" width="2" height="2"/></svg><figcaption>T</figcaption></figure>')
+CITED = '<ol class="ih-kallhanvisningar"><li id="kallhanvisning-1">Källa.</li></ol>'
+FOOT = '<p class="ih-kallfil">Innehållet kommer från <code>content/insatser/x.yml</code>.</p>'
+
+PAGES = {
+    "blocks between Markdown": f"# Titel {{ #insats }}\n\nText med *betoning*.\n\n{TABLE}\n\n"
+                               f"{CHART}\n\n## Källor {{ #kallor }}\n\n{CITED}\n\n{FOOT}\n",
+    "block first and last": f"{CHART}\n\n- en\n- två\n\n{TABLE}",
+    "no blocks": "# Titel\n\n[länk](a.md) och &#42;text&#42;\n",
+    "admonition keeps its indented block": f'!!! warning "Obs"\n\n    {FOOT}\n\n{FOOT}\n',
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_is_identical_to_plain_python_markdown(name):
+    text = PAGES[name]
+    expected = markdown.markdown(text, extensions=EXTENSIONS)
+    stashed, blocks = stash(text)
+    assert restore(markdown.markdown(stashed, extensions=EXTENSIONS), blocks) == expected
+
+
+def test_blocks_are_taken_out_of_the_markdown():
+    stashed, blocks = stash(PAGES["blocks between Markdown"])
+    assert blocks == [TABLE, CHART, CITED, FOOT]
+    assert "<" not in stashed
+
+
+def test_an_unclosed_or_continued_block_is_left_to_markdown():
+    text = '<div class="ih-tabell">\n<table>\n\n</table></div>\n\n<p class="ih-x">a</p> efter\n'
+    assert stash(text) == (text, [])
+
+
+def test_ids_inside_blocks_are_reported_for_the_anchor_check():
+    _, blocks = stash(PAGES["blocks between Markdown"])
+    assert anchor_ids(blocks) == {"d-t", "kallhanvisning-1"}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_restored_from_the_search_view_is_identical(name):
+    text = PAGES[name]
+    stashed, blocks = stash(text)
+    converted = markdown.markdown(stashed, extensions=EXTENSIONS)
+    assert restore(search_view(converted, blocks), blocks) == restore(converted, blocks)
+
+
+def test_search_view_drops_the_chart_and_keeps_the_words_of_the_table():
+    stashed, blocks = stash(PAGES["blocks between Markdown"])
+    view = search_view(markdown.markdown(stashed, extensions=EXTENSIONS), blocks)
+    assert "<svg" not in view and "<rect" not in view and "<table" not in view
+    assert "A &amp; B X 169 (70 %)" in view  # cells apart, escaped as on the page
+    assert CITED in view and FOOT in view  # other blocks are indexed as they are
+    assert "ihrawblock" not in view.replace("<!--ihrawblock", "").replace("<!--/ihrawblock", "")

@@ -1,0 +1,279 @@
+"""Loading, dumping, schemas and the CLI on the small hand-written content tree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.model import records
+from generator.cli import main
+from generator.model.dump import dump_content, dump_record
+from generator.model.fields import FIELDS
+from generator.model import load_content
+from generator.model.yaml_reader import _Loader
+from generator.model.problems import Problem
+from generator.model.schema import record_schema, schema_texts
+from generator.model.shape import SCHEMA_NAMES, nested_dataclasses, record_class, yaml_fields
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).parent / "fixtures" / "content_valid"
+
+
+@pytest.fixture
+def content_tree(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def test_valid_fixture_loads_without_problems() -> None:
+    content, problems = load_content(FIXTURE)
+    assert problems == []
+    assert [i.id for i in content.insatser] == ["aggression-replacement-training", "kontaktperson"]
+    kontakt = content.insatser[1]
+    stats = kontakt.medlemskap[0].statistik
+    assert stats.ges == records.Figure(169, 70)
+    assert stats.enskild_regi is None  # "-" in the source: not asked, never 0
+    assert stats.utan_beslut == records.Figure(0, 0)
+    assert kontakt.medlemskap[1].statistik is None and kontakt.medlemskap[1].rubrik is None
+    assert kontakt.location == records.Location("content/insatser/kontaktperson.yml", 2, 1)
+    assert {(lst.kind, lst.id) for lst in content.lists} == {("iub", "alingsas"), ("skolgang", "stockholm")}
+    assert content.iub.undantagna_kalla.lagrum == "11 kap. 5 §"
+    assert {w.id: w.ar for w in content.works}["stockholm-skolgang"] == "2018-06-29"  # a date stays text
+
+
+def test_content_directory_itself_is_accepted_as_root() -> None:
+    content, problems = load_content(FIXTURE / "content")
+    assert problems == [] and len(content.insatser) == 2
+
+
+def test_load_dump_load_is_stable(content_tree: Path, tmp_path: Path) -> None:
+    first, _ = load_content(content_tree)
+    texts = dump_content(first)
+    copy = tmp_path / "dumped"
+    for rel, text in texts.items():
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        (copy / rel).write_text(text, encoding="utf-8")
+    second, problems = load_content(copy)
+    assert problems == []
+    assert second == first
+    assert dump_content(second) == texts
+
+
+def test_dump_keeps_not_asked_visible_and_starts_with_schema_line() -> None:
+    content, _ = load_content(FIXTURE)
+    text = dump_record(content.insatser[1])
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/insats.schema.json"
+    assert "      enskild_regi: null\n" in text
+    assert "      ges: {antal: 169, andel: 70}\n" in text
+    assert "&" not in text and "*" not in text.replace("*stjärnor*", "")
+
+
+def test_committed_schemas_equal_the_generated_ones() -> None:
+    for name, text in schema_texts().items():
+        assert (REPO / "schema" / name).read_text(encoding="utf-8") == text, \
+            f"schema/{name} is stale: run python -m generator schema"
+
+
+def _as_data(path: Path) -> object:
+    """The file as an editor's YAML language server sees it (YAML 1.2 core types)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 – safe subclass
+
+
+def _schema_for(path: Path) -> dict:
+    return record_schema(record_class(path.parent.name, path.name))
+
+
+def test_schemas_accept_every_valid_fixture_file() -> None:
+    files = sorted((FIXTURE / "content").rglob("*.yml"))
+    assert len(files) == 10
+    for path in files:
+        jsonschema.Draft202012Validator(_schema_for(path)).validate(_as_data(path))
+
+
+# (file, old, new): each edit breaks a rule that the schema and the loader both state.
+AGREEMENT = [
+    ("insatser/kontaktperson.yml", "namn: Kontaktperson\n", ""),  # missing required
+    ("insatser/kontaktperson.yml", "namn: Kontaktperson", "namnn: Kontaktperson"),  # unknown key
+    ("insatser/kontaktperson.yml", "namn: Kontaktperson", "namn:"),  # null for required
+    ("insatser/kontaktperson.yml", "namn: Kontaktperson", 'namn: " "'),  # blank text
+    ("insatser/kontaktperson.yml", 'kategori: "3.1"', "kategori: 3.1"),  # number for text
+    ("insatser/kontaktperson.yml", "ordning: 4", "ordning: 4.5"),  # decimal for integer
+    ("insatser/kontaktperson.yml", "andel: 70}", "andel: 101}"),
+    ("insatser/kontaktperson.yml", "antal: 12", "antal: -1"),
+    ("insatser/kontaktperson.yml", "enskild_regi: null", "enskild_regi: {andel: 5}"),
+    ("insatser/kontaktperson.yml", "alias:\n  - Kontaktperson/kontaktfamilj\n", "alias: null\n"),
+    ("kallor/socialstyrelsen-2008.yml", "url: https://www.socialstyrelsen.se/", "url: javascript:x"),
+    ("iub/alingsas.yml", "    beskrivning: Rådgivande", "    beskrivnig: Rådgivande"),
+    ("iub/om-iub.yml", "undantagna_kalla:\n  lagrum: 11 kap. 5 §\n", "undantagna_kalla:\n"),
+    ("skolgang/stockholm.yml", "      - id: art", "      - id: ART"),  # id pattern
+]
+# Omitting any optional key is fine for both.
+OPTIONAL = [
+    ("insatser/kontaktperson.yml", "alias:\n  - Kontaktperson/kontaktfamilj\n", ""),
+    ("insatser/aggression-replacement-training.yml", "forkortning: ART\n", ""),
+    ("kallor/socialstyrelsen-2008.yml", "url: https://www.socialstyrelsen.se/\n", ""),
+    ("iub/alingsas.yml", "    beskrivning: Rådgivande samtal utan beslut.\n", ""),
+    ("insatser/kontaktperson.yml", "      enskild_regi: null\n", ""),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new"), AGREEMENT)
+def test_schema_and_loader_both_reject(file: str, old: str, new: str, content_tree: Path) -> None:
+    path = content_tree / "content" / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    _, problems = load_content(content_tree)
+    assert [p for p in problems if p.file == f"content/{file}"]
+    assert not jsonschema.Draft202012Validator(_schema_for(path)).is_valid(_as_data(path))
+
+
+@pytest.mark.parametrize(("file", "old", "new"), OPTIONAL)
+def test_schema_and_loader_both_accept(file: str, old: str, new: str, content_tree: Path) -> None:
+    path = content_tree / "content" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _, problems = load_content(content_tree)
+    assert problems == []
+    jsonschema.Draft202012Validator(_schema_for(path)).validate(_as_data(path))
+
+
+def test_every_yaml_key_has_editor_documentation() -> None:
+    keys = {f"{c.__name__}.{f.name}" for r in SCHEMA_NAMES for c in nested_dataclasses(r)
+            for f in yaml_fields(c)}
+    assert keys == set(FIELDS)
+    assert all(doc.description.strip() for doc in FIELDS.values())
+
+
+def test_schema_carries_descriptions_and_examples() -> None:
+    schema = json.loads((REPO / "schema" / "insats.schema.json").read_text(encoding="utf-8"))
+    assert schema["required"] == ["id", "namn"]
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["namn"]["examples"] == ["Kontaktperson"]
+    andel = schema["$defs"]["Figure"]["properties"]["andel"]
+    assert (andel["minimum"], andel["maximum"]) == (0, 100)
+
+
+def test_problem_line_format() -> None:
+    assert str(Problem("content/a.yml", 3, 7, "namn", "tom text", "skriv en text")) == \
+        "content/a.yml:3:7: namn: tom text – skriv en text"
+    assert str(Problem("content/a.yml", 1, 1, "", "filen är tom")) == "content/a.yml:1:1: filen är tom"
+
+
+# CLI -------------------------------------------------------------------------------------
+
+def test_validate_ok_exits_0(capsys) -> None:
+    assert main(["validate", "--root", str(FIXTURE)]) == 0
+    assert capsys.readouterr().out == ("Inga problem: 2 insatser, 2 områden, 3 källor, "
+                                       "2 lokala listor.\n")
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["valider"])
+    assert exit_.value.code == 2
+    assert main(["validate", "--root", str(tmp_path / "finns-inte")]) == 2
+    assert "finns inte" in capsys.readouterr().err
+
+
+def test_every_command_help_has_an_example(capsys) -> None:
+    for command in ("validate", "schema", "new", "build"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "exempel:\n  python -m generator " + command in capsys.readouterr().out
+
+
+def test_new_insats_writes_a_valid_record_and_never_overwrites(content_tree: Path, capsys) -> None:
+    assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 0
+    path = content_tree / "content" / "insatser" / "alla-barn-i-centrum-abc.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/insats.schema.json\n")
+    assert "namn: Alla barn i centrum (ABC)\n" in text and "# medlemskap:" in text
+    content, problems = load_content(content_tree)
+    assert problems == [] and "alla-barn-i-centrum-abc" in {i.id for i in content.insatser}
+    path.write_text(text + "# redigerad\n", encoding="utf-8")
+    assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 1
+    assert path.read_text(encoding="utf-8").endswith("# redigerad\n")
+    assert "finns redan" in capsys.readouterr().err
+
+
+def test_new_kalla_guesses_publisher_and_year(content_tree: Path) -> None:
+    text = "Socialstyrelsen (2012). Metodguide för socialt arbete."
+    assert main(["new", "kalla", text, "--root", str(content_tree)]) == 0
+    content, problems = load_content(content_tree)
+    assert problems == []
+    work = {w.id: w for w in content.works}["socialstyrelsen-2012-metodguide-for-socialt-arbete"]
+    assert (work.text, work.utgivare, work.ar) == (text, "Socialstyrelsen", "2012")
+
+
+def test_schema_check_reports_stale_files(content_tree: Path, capsys) -> None:
+    assert main(["schema", "--root", str(content_tree)]) == 0
+    assert main(["schema", "--check", "--root", str(content_tree)]) == 0
+    (content_tree / "schema" / "work.schema.json").write_text("{}\n", encoding="utf-8")
+    assert main(["schema", "--check", "--root", str(content_tree)]) == 1
+    assert "schema/work.schema.json: inaktuell" in capsys.readouterr().out
+
+
+def test_build_calls_build_site_and_prints_errors_without_traceback(
+        monkeypatch, tmp_path: Path, capsys) -> None:
+    calls = []
+
+    def build_site(root: Path, site_dir: Path, strict: bool = True) -> types.SimpleNamespace:
+        calls.append((root, site_dir, strict))
+        if len(calls) == 2:
+            raise ValueError("3 problem i content/")
+        return types.SimpleNamespace(pages=3, files=2, seconds=0.5)
+
+    monkeypatch.setitem(sys.modules, "generator.build", types.SimpleNamespace(build_site=build_site))
+    args = ["build", "--root", str(tmp_path), "--site-dir", str(tmp_path / "site")]
+    assert main(args) == 0
+    assert calls == [(tmp_path, tmp_path / "site", True)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err == "fel: 3 problem i content/\n"
+
+
+def test_field_reference_lists_every_key_with_the_schema_required_flag() -> None:
+    from generator.model.schema import field_reference
+
+    rows = {r.key: r for r in field_reference(records.Insats)}
+    assert rows["medlemskap[].statistik.ges.andel"].type == "heltal"
+    assert rows["medlemskap[].statistik.ges.andel"].required is True
+    assert rows["alias"].type == "lista av text" and rows["alias"].required is False
+    schema = record_schema(records.Insats)
+    assert [k for k, r in rows.items() if "." not in k and r.required] == schema["required"]
+    distinct = sum(len(yaml_fields(c)) for c in nested_dataclasses(records.Insats))
+    assert len(rows) == distinct + 3 * 2  # Figure's two keys under each of the four measures
+
+
+TRICKY_TEXTS = ["a: b", "- x", "#c", "  leading", "trailing  ", "rad ett\nrad två  \n", "null", "yes",
+                "2.10", "'q'", '"dq"', "tabb\there", "{{ x }} {% y %}", "<b>fet</b> & [länk](x)", "~",
+                "stycke ett\n\n• punkt\n• punkt", "\u00a0hårt mellanslag", "slut med radbrytning\n"]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_any_text_survives_dump_and_load(text: str, tmp_path: Path) -> None:
+    from generator.model.load import read_file
+    from generator.model.problems import SourcePositions
+
+    work = records.Work("w", text, "Utgivare", None, text)
+    path = tmp_path / "content" / "kallor" / "w.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(dump_record(work), encoding="utf-8")
+    loaded, problems = read_file(path, "content/kallor/w.yml", records.Work, SourcePositions())
+    assert problems == []
+    assert loaded == work
+
+
+def test_root_without_content_is_one_clear_problem(tmp_path: Path, capsys) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert main(["validate", "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == \
+        "content:1:1: mappen finns inte – kör kommandot i projektets rotmapp"

@@ -1,0 +1,46 @@
+"""The write stage: only changed files are rewritten, files no longer made are removed, and no
+generated path leaves the output directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.site.write import write_tree
+
+
+@pytest.fixture
+def written_tree(tmp_path: Path) -> Path:
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / ".gitkeep").write_text("")
+    write_tree({"index.md": "# Start\n", "insatser/a.md": "A", "insatser/b.md": "B",
+                "gamla/x.md": "X", "nedladdning/data.csv": b"a;b\n"}, out)
+    return out
+
+
+def test_a_cold_write_makes_every_file_with_its_bytes(written_tree: Path) -> None:
+    assert (written_tree / "index.md").read_text() == "# Start\n"
+    assert (written_tree / "insatser" / "b.md").read_text() == "B"
+    assert (written_tree / "nedladdning" / "data.csv").read_bytes() == b"a;b\n"
+
+
+def test_only_changed_files_are_rewritten_and_stale_ones_removed(written_tree: Path) -> None:
+    kept = (written_tree / "insatser" / "a.md").stat().st_ino
+    stats = write_tree({"index.md": "# Start\n", "insatser/a.md": "A", "insatser/b.md": "B2",
+                        "nedladdning/data.csv": b"a;b\n"}, written_tree)
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 3, 1)
+    assert (written_tree / "insatser" / "a.md").stat().st_ino == kept  # not rewritten
+    assert (written_tree / "insatser" / "b.md").read_text() == "B2"
+    assert not (written_tree / "gamla").exists()  # its only file went, so did the folder
+    assert (written_tree / ".gitkeep").exists()
+    assert not list(written_tree.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("rel", ["../ut.md", "/etc/x.md", "a/../../ut.md", "./a.md", "a//b.md",
+                                 "a\\..\\b.md", ""])
+def test_a_path_that_could_leave_the_output_directory_is_refused(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(ValueError):
+        write_tree({rel: "x"}, tmp_path / "docs")
+    assert not (tmp_path / "ut.md").exists()
