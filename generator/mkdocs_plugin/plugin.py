@@ -56,7 +56,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         config.markdown_extensions.append(markdown_subset.GeneratedMarkdownSubset())
         # On GitHub Actions the repository is known even though mkdocs.yml names none: edit
         # links go to it, and the site gets its GitHub Pages address (canonical links,
-        # sitemap, instant navigation) unless mkdocs.yml sets site_url.
+        # sitemap) unless mkdocs.yml sets site_url.
         repo = os.environ.get("GITHUB_REPOSITORY", "")
         if not config.repo_url and repo:
             server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")

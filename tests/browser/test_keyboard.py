@@ -24,14 +24,14 @@ def test_first_tab_reaches_a_skip_link_that_jumps_past_the_navigation(
         desktop_page.goto(url)
         desktop_page.keyboard.press("Tab")
         assert _focused_matches(desktop_page, "a.md-skip"), f"{url}: first Tab is not a skip link"
-        # Instant navigation rewrites hrefs to absolute URLs: compare the fragment.
         target = desktop_page.evaluate("() => new URL(document.activeElement.href).hash")
         assert target.startswith("#") and len(target) > 1
         assert desktop_page.locator(f".md-content {target}").count() == 1
         desktop_page.keyboard.press("Enter")
-        # Instant navigation handles the jump asynchronously: Tab only once it has landed.
-        desktop_page.wait_for_function("(t) => location.hash === t", arg=target)
-        desktop_page.wait_for_timeout(100)
+        # The fragment jump makes the target `:target` and moves the keyboard's starting
+        # point to it: Tab only once it has landed.
+        desktop_page.wait_for_function("(t) => document.querySelector(t).matches(':target')",
+                                       arg=target)
         desktop_page.keyboard.press("Tab")
         # The next stop is in the page's content (or after it), not in header or navigation.
         assert desktop_page.evaluate(
