@@ -8,12 +8,14 @@ ends with two or more spaces (how the PDF text marks a hard line break).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.local_text import document_text, ends_sentence, join_line
+from generator.importers.lines import JoinRules, Line, join
+from generator.importers.local_text import document_text, ends_sentence
 from generator.model.records import LocalGroup, LocalInsats, LocalList
 from generator.text import slugify
 
@@ -28,49 +30,43 @@ _HEADER_LINES = {"Insatser som Stockholms stads socialtjänst ger utan individue
 _LABEL = re.compile(r"^(?P<label>Innehåll|Målgrupper|Målgrupp):\s*(?P<rest>.*)$")
 _GROUP = re.compile(r"^Del (?P<n>\d+)$")
 _HARD_BREAK = re.compile(r"\S {2,}$")
+_RULES = JoinRules(bullets=True)
 
 
-@dataclass
-class _Line:
-    text: str  # stripped
-    raw: str  # as printed, trailing spaces kept
-    hard_break: bool  # ends with 2+ spaces: end of a printed paragraph
-    number: int  # 1-based line in the source
-
-
-def _content_lines(text: str) -> list[_Line]:
+def _content_lines(text: str) -> list[Line]:
     """Printed lines without blank lines and without running page headers/numbers."""
     out = []
     for number, raw in enumerate(text.splitlines(), 1):
-        stripped = raw.strip()
-        if not stripped or _PAGE_NUMBER.match(stripped) or stripped in _HEADER_LINES:
-            continue
-        out.append(_Line(stripped, raw.rstrip("\n"), bool(_HARD_BREAK.search(raw)), number))
+        line = Line.of(raw, number)
+        if line.text and not _PAGE_NUMBER.match(line.text) and line.text not in _HEADER_LINES:
+            out.append(line)
     return out
+
+
+def _hard_break(line: Line) -> bool:
+    """Ends with 2+ spaces: how the PDF text marks the end of a printed paragraph."""
+    return bool(_HARD_BREAK.search(line.raw))
 
 
 @dataclass
 class _Field:
-    """A field being read: paragraphs of text, bullets joined into their paragraph."""
+    """A field being read: paragraphs of lines; a bullet line starts a new line of its
+    paragraph."""
 
-    text: str = ""
-    previous: _Line | None = None
+    paragraphs: list[list[Line]] = field(default_factory=list)
 
-    def add(self, line: _Line, text: str | None = None) -> None:
-        text = line.text if text is None else text
-        prev = self.previous
-        if prev is None:
-            self.text = text
-        elif text.startswith("•"):
-            self.text += "\n" + text
-        elif prev.hard_break and ends_sentence(prev.text):
-            self.text += "\n\n" + text
+    def add(self, line: Line, text: str | None = None) -> None:
+        if text is not None:  # the rest after a label
+            line = dataclasses.replace(line, text=text)
+        last = self.paragraphs[-1][-1] if self.paragraphs else None
+        bullet = line.text.startswith("•")
+        if last is None or (not bullet and _hard_break(last) and ends_sentence(last.text)):
+            self.paragraphs.append([line])
         else:
-            self.text = join_line(self.text, prev.raw, text)
-        self.previous = line
+            self.paragraphs[-1].append(line)
 
     def value(self) -> str | None:
-        return self.text or None
+        return "\n\n".join(join(p, _RULES) for p in self.paragraphs) or None
 
 
 @dataclass
@@ -81,7 +77,7 @@ class _Draft:
     malgrupp: list[_Field] = field(default_factory=list)
 
 
-def _heading_start(lines: list[_Line], i: int) -> int:
+def _heading_start(lines: list[Line], i: int) -> int:
     """Index where the heading ending just before lines[i] starts (i when none): heading
     lines (one to three) do not end a sentence and follow a line that does."""
     start = i
@@ -98,7 +94,7 @@ def _heading_start(lines: list[_Line], i: int) -> int:
     return start
 
 
-def _headings(lines: list[_Line]) -> dict[int, int]:
+def _headings(lines: list[Line]) -> dict[int, int]:
     """Heading start index → index of the insats's first label line."""
     found: dict[int, int] = {}
     has_malgrupp = False
@@ -141,9 +137,7 @@ def parse_text(text: str) -> LocalList:
             current, target = None, None
         elif i in headings:
             end = headings[i]
-            namn = ""
-            for k in range(i, end):
-                namn = join_line(namn, lines[k - 1].raw if k > i else "", lines[k].text)
+            namn = join(lines[i:end])
             current = _Draft(namn, line.number)
             groups[-1][1].append(current)
             target = None

@@ -14,6 +14,8 @@ from pathlib import Path
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
 
+from generator.importers.lines import Line
+
 log = logging.getLogger(__name__)
 
 # A low char_margin keeps narrow table columns apart: text in the next column starts a new
@@ -42,6 +44,11 @@ class PdfLine:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    def as_line(self) -> Line:
+        """The line for `lines.join`: printed with its trailing space, as the .txt
+        extractions print it, so both paths join a line-end dash the same way."""
+        return Line(self.text, self.text + (" " if self.space_after else ""), self.page)
 
 
 def read_lines(path: str | Path) -> list[PdfLine]:

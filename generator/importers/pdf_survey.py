@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine, read_lines
-from generator.importers.pdf_table import Row, join_lines, read_tables
+from generator.importers.lines import JoinRules, join
+from generator.importers.pdf_table import Row, read_tables
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
 from generator.model.records import Figure
 
@@ -29,13 +30,15 @@ _NOT_ASKED = {"-", "–", "—"}
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_)]|\))(\d{1,2})$")
 
 
-def _read(path: str | Path, columns: int, notes: bool, make_row) -> ParsedDocument:
+def _read(path: str | Path, columns: int, notes: bool, make_row, rules: JoinRules,
+          name_rules: JoinRules | None = None) -> ParsedDocument:
     """Walk a survey PDF's tables: headings from the text between them, one record per
-    table row from `make_row(item, walker, problems)` (None: the row is left out)."""
+    table row from `make_row(item, walker, problems)` (None: the row is left out); the
+    document's `rules` join the lines of a cell or heading."""
     lines = read_lines(path)
     items, problems = read_tables(lines, _header_test("Insats", columns), columns,
-                                  _outside_test(lines))
-    walker = _Headings(problems, _body_size(lines), notes=notes)
+                                  _outside_test(lines), rules)
+    walker = _Headings(problems, _body_size(lines), rules, name_rules or rules, notes=notes)
     rows = []
     for item in items:
         if not isinstance(item, Row):
@@ -57,7 +60,7 @@ def _explanation_row(item: Row, walker: "_Headings", problems: list[str]) -> Exp
 
 
 def _table_row(item: Row, walker: "_Headings", problems: list[str]) -> TableRow | None:
-    namn = join_lines(item.lines[0], keep_hyphens=True)
+    namn = join(item.lines[0], walker.name_rules)
     namn = _GLUED_MARK.sub("", namn).rstrip()
     bad = [cell for cell in item.cells[1:] if not _is_figure(cell)]
     if bad:  # never guess a figure: the row goes to the report instead
@@ -68,14 +71,15 @@ def _table_row(item: Row, walker: "_Headings", problems: list[str]) -> TableRow 
     return TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures, line=item.page)
 
 
-def explanations_from_pdf(path: str | Path) -> ParsedDocument:
+def explanations_from_pdf(path: str | Path, rules: JoinRules) -> ParsedDocument:
     """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows."""
-    return _read(path, 3, True, _explanation_row)
+    return _read(path, 3, True, _explanation_row, rules)
 
 
-def tables_from_pdf(path: str | Path) -> ParsedDocument:
-    """Seed 001 (Insats and four figure columns) → headings and TableRows."""
-    return _read(path, 5, False, _table_row)
+def tables_from_pdf(path: str | Path, name_rules: JoinRules) -> ParsedDocument:
+    """Seed 001 (Insats and four figure columns) → headings and TableRows; `name_rules`
+    join a row's name, the rest is joined as prose."""
+    return _read(path, 5, False, _table_row, JoinRules(bullets=True), name_rules)
 
 
 def _is_figure(cell: str) -> bool:
@@ -124,6 +128,8 @@ class _Headings:
 
     problems: list[str]
     body_size: float
+    rules: JoinRules  # the document's: headings and notes are joined like its cells
+    name_rules: JoinRules  # a row's name
     notes: bool = True  # seed 000 opens each område with a note
     headings: list[Heading] = field(default_factory=list)
     omrade: int = 0
@@ -161,7 +167,7 @@ class _Headings:
         if not self._block:
             return
         block, self._block = self._block, []
-        text = join_lines([line.text for line in block])
+        text = join([line.as_line() for line in block], self.rules)
         page = block[0].page
         heading_style = block[0].bold or block[0].size > self.body_size + 0.5
         if m := _OMRADE.match(text):

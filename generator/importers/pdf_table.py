@@ -9,18 +9,16 @@ joined again. Line-end hyphenation inside a cell is undone.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from generator.importers.lines import JoinRules, Line, join
 from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine
 
 log = logging.getLogger(__name__)
 
 X_TOLERANCE = 3.0  # points a line may stick out of its column (kerning, cell padding)
-_BULLET = re.compile(r"^[•\u2022\u25cf\u25aa–-]\s")
-# A line ending in "stöd-" followed by "och …" is a shared word part, not a split word.
-_CONJUNCTIONS = {"och", "eller", "samt", "respektive", "till", "som"}
+CELL_RULES = JoinRules(bullets=True)
 
 
 @dataclass(frozen=True)
@@ -52,8 +50,8 @@ class Row:
 
     page: int
     top: float
-    cells: tuple[str, ...]  # joined by join_lines (hyphenation undone)
-    lines: tuple[tuple[str, ...], ...] = ()  # each cell's printed lines, for other joins
+    cells: tuple[str, ...]  # joined by join_cell with the table's rules
+    lines: tuple[tuple[Line, ...], ...] = ()  # each cell's printed lines, for other joins
 
 
 @dataclass
@@ -64,39 +62,10 @@ class _RowLines:
     continuation: bool = False  # no first-column line: the rest of a row from the last page
 
 
-def join_lines(texts: Sequence[str], keep_hyphens: bool = False) -> str:
-    """Join a cell's lines into one text: spaces between, line-end hyphenation undone.
-
-    "kommu-" + "ner" → "kommuner"; "fixar-" + "Malte" and "RSS-" + "nätverken" keep the
-    hyphen (a capital on either side); "stöd-" + "och" keeps "stöd- och"; "och -" +
-    "läger" → "och -läger". With keep_hyphens a line-end hyphen is always kept and the
-    word goes on ("social-" + "sekreteraren" → "social-sekreteraren"), as the text
-    importers join names. A line that starts with a bullet starts a new line of the text.
-    """
-    out = ""
-    for raw in texts:
-        text = raw.strip()
-        if not text:
-            continue
-        if not out:
-            out = text
-        elif _BULLET.match(text):
-            out += "\n" + text
-        elif out.endswith("-") and (len(out) == 1 or not out[-2].isalpha()):
-            out += text
-        elif out.endswith("-"):
-            first_word = text.split()[0].casefold()
-            if first_word in _CONJUNCTIONS:
-                out += " " + text
-            elif keep_hyphens:
-                out += text
-            elif out[-2].islower() and text[0].islower():
-                out = out[:-1] + text
-            else:
-                out += text
-        else:
-            out += " " + text
-    return out
+def join_cell(lines: Sequence[PdfLine], rules: JoinRules = CELL_RULES) -> str:
+    """A cell's lines as one text (`lines.join`: line-end hyphenation undone, a bullet
+    line starts a new line)."""
+    return join([line.as_line() for line in lines], rules)
 
 
 def find_columns(header: Sequence[PdfLine]) -> Columns:
@@ -114,7 +83,7 @@ def find_columns(header: Sequence[PdfLine]) -> Columns:
         else:
             spans.append([line.x0, line.x1])
             texts.append([line])
-    labels = tuple(join_lines([ln.text for ln in sorted(col, key=lambda ln: ln.top)]) for col in texts)
+    labels = tuple(join_cell(sorted(col, key=lambda ln: ln.top)) for col in texts)
     bounds = tuple((spans[i][1] + spans[i + 1][0]) / 2 for i in range(len(spans) - 1))
     return Columns(labels=labels, starts=tuple(span[0] for span in spans), bounds=bounds)
 
@@ -150,11 +119,13 @@ def read_tables(
     is_header: Callable[[Sequence[PdfLine], int], bool],
     n_columns: int,
     is_outside: Callable[[PdfLine], bool] = lambda line: False,
+    rules: JoinRules = CELL_RULES,
 ) -> tuple[list[PdfLine | Row], list[str]]:
     """Split a document's lines into table rows and the lines outside tables, in order.
 
     `is_header(lines, i)` says whether a header row starts at lines[i]; `is_outside(line)`
-    marks lines that end a table even though they fit its columns (headings, notes).
+    marks lines that end a table even though they fit its columns (headings, notes);
+    `rules` join each cell's lines.
     A header that opens a page right after a table on the previous page continues that
     table. Returns the items and a list of problems (page and why).
     """
@@ -167,13 +138,13 @@ def read_tables(
 
     def flush_page() -> None:
         if columns is not None and page_body:
-            _add_page_rows(held, _page_rows(page_body, columns), continued=bool(held))
+            _add_page_rows(held, _page_rows(page_body, columns), continued=bool(held), rules=rules)
         page_body.clear()
 
     def close_table() -> None:
         nonlocal columns
         flush_page()
-        items.extend(_to_row(r) for r in held)
+        items.extend(_to_row(r, rules) for r in held)
         items.extend(trailing)
         held.clear()
         trailing.clear()
@@ -198,7 +169,7 @@ def read_tables(
                       and new_columns.labels == columns.labels)
             if repeat:
                 flush_page()
-                items.extend(_to_row(r) for r in held[:-1])
+                items.extend(_to_row(r, rules) for r in held[:-1])
                 del held[:-1]
                 items.extend(trailing)
                 trailing.clear()
@@ -261,15 +232,16 @@ def _new_cell_gap(by_col: Sequence[Sequence[PdfLine]]) -> float:
     return min(leading, size / 2) + 0.3 * size
 
 
-def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool) -> None:
+def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool,
+                   rules: JoinRules) -> None:
     """Append one page's rows to the open table, joining a row split by the page break."""
     if rows and rows[0].continuation and continued:
         _merge(held[-1], rows.pop(0))
     if continued and rows and held:
         first, last = rows[0], held[-1]
-        first_name = join_lines([ln.text for ln in first.cells[0]])
-        last_name = join_lines([ln.text for ln in last.cells[0]])
-        if _texts(first) == _texts(last):
+        first_name = join_cell(first.cells[0], rules)
+        last_name = join_cell(last.cells[0], rules)
+        if _texts(first, rules) == _texts(last, rules):
             rows.pop(0)  # the row printed again on the new page
         elif first_name == last_name:
             first.cells[0] = []
@@ -284,10 +256,10 @@ def _merge(into: _RowLines, more: _RowLines) -> None:
         target.extend(extra)
 
 
-def _texts(row: _RowLines) -> tuple[str, ...]:
-    return tuple(join_lines([ln.text for ln in cell]) for cell in row.cells)
+def _texts(row: _RowLines, rules: JoinRules) -> tuple[str, ...]:
+    return tuple(join_cell(cell, rules) for cell in row.cells)
 
 
-def _to_row(row: _RowLines) -> Row:
-    return Row(page=row.page, top=row.top, cells=_texts(row),
-               lines=tuple(tuple(ln.text for ln in cell) for cell in row.cells))
+def _to_row(row: _RowLines, rules: JoinRules) -> Row:
+    return Row(page=row.page, top=row.top, cells=_texts(row, rules),
+               lines=tuple(tuple(ln.as_line() for ln in cell) for cell in row.cells))

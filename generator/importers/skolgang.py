@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.citations import parse_citation
-from generator.importers.local_text import document_text, ends_sentence, join_line
+from generator.importers.lines import Line, join, join_texts
+from generator.importers.local_text import document_text, ends_sentence
 from generator.model.records import LocalGroup, LocalInsats, LocalList, Work
 from generator.text import slugify
 
@@ -31,17 +32,10 @@ _SBU = re.compile(r"SBU:s översikt (?P<nr>\d+) \((?P<ar>\d{4})\)")
 _PLACE_PUBLISHER = re.compile(r"\.\s+[A-ZÅÄÖ][\wåäö]+: [^.]+$")  # ". Stockholm: Socialförvaltningen"
 
 
-@dataclass
-class _Raw:
-    text: str
-    raw: str
-    number: int
-    separator: bool = False  # a line holding only spaces: a paragraph break
-
-
-def _split_footnotes(text: str) -> tuple[list[_Raw], dict[int, str]]:
-    """Body lines (empty lines dropped) and the footnotes by number."""
-    body: list[_Raw] = []
+def _split_footnotes(text: str) -> tuple[list[Line], dict[int, str]]:
+    """Body lines and the footnotes by number. Empty lines are dropped; a line holding
+    only spaces stays (a separator: a paragraph break)."""
+    body: list[Line] = []
     notes: dict[int, list[str]] = {}
     expected = 1
     in_notes = False
@@ -52,8 +46,8 @@ def _split_footnotes(text: str) -> tuple[list[_Raw], dict[int, str]]:
             continue
         stripped = raw.strip()
         m = _FOOTNOTE.match(raw)
-        if m and int(m["n"]) == expected and (in_notes or (body and body[-1].separator)):
-            if not in_notes and body and body[-1].separator:
+        if m and int(m["n"]) == expected and (in_notes or (body and not body[-1].text)):
+            if not in_notes and body and not body[-1].text:
                 body.pop()  # the spacer above a page's footnotes is not a paragraph break
             in_notes, last = True, expected
             notes[expected] = [raw[len(m["n"]) + 1:]]
@@ -63,16 +57,8 @@ def _split_footnotes(text: str) -> tuple[list[_Raw], dict[int, str]]:
             notes[last].append(raw)  # a footnote continues on the next line
             continue
         in_notes = False
-        body.append(_Raw(stripped, raw, number, separator=not stripped))
-    joined = {}
-    for n, lines in notes.items():
-        text_ = ""
-        prev = ""
-        for ln in lines:
-            text_ = join_line(text_, prev, ln.strip())
-            prev = ln
-        joined[n] = text_
-    return body, joined
+        body.append(Line(stripped, raw, number))
+    return body, {n: join_texts(lines) for n, lines in notes.items()}
 
 
 @dataclass
@@ -83,13 +69,13 @@ class _Section:
     group: bool = False
 
 
-def _is_heading(body: list[_Raw], i: int) -> int:
+def _is_heading(body: list[Line], i: int) -> int:
     """Number of lines (1 or 2) of a heading starting at body[i], 0 if none."""
     line = body[i]
-    if line.separator or ends_sentence(line.text) or line.text.endswith(","):
+    if not line.text or ends_sentence(line.text) or line.text.endswith(","):
         return 0
     k = i - 1
-    while k >= 0 and body[k].separator:
+    while k >= 0 and not body[k].text:
         k -= 1
     paragraph_ended = k < i - 1  # a spacer line lies between
     if k >= 0 and not paragraph_ended and not ends_sentence(body[k].text) \
@@ -97,9 +83,9 @@ def _is_heading(body: list[_Raw], i: int) -> int:
         return 0
     # a heading wraps without an empty line between its two lines
     size = 2 if i + 1 < len(body) and body[i + 1].number == line.number + 1 \
-        and not body[i + 1].separator else 1
+        and not not body[i + 1].text else 1
     nxt = i + size
-    while nxt < len(body) and body[nxt].separator:
+    while nxt < len(body) and not body[nxt].text:
         nxt += 1
     if nxt >= len(body):
         return 0
@@ -114,22 +100,18 @@ def parse_text(text: str) -> LocalList:
     """Parse the extracted text of seed 002 (problems are logged)."""
     body, notes = _split_footnotes(text)
     sections: list[_Section] = [_Section("", 0)]  # the first is the introduction
-    paragraph: list[_Raw] = []
+    paragraph: list[Line] = []
 
     def flush() -> None:
         if paragraph:
-            joined, prev = "", ""
-            for ln in paragraph:
-                joined = join_line(joined, prev, ln.text)
-                prev = ln.raw
-            sections[-1].paragraphs.append(joined)
+            sections[-1].paragraphs.append(join(paragraph))
             paragraph.clear()
 
     title_lines: list[str] = []
     i = 0
     while i < len(body):
         line = body[i]
-        if line.separator:
+        if not line.text:
             flush()
             i += 1
             continue
@@ -148,22 +130,14 @@ def parse_text(text: str) -> LocalList:
         size = _is_heading(body, i) if i > 0 else 0
         if size:
             flush()
-            namn, prev = "", ""
-            for ln in body[i:i + size]:
-                namn = join_line(namn, prev, ln.text)
-                prev = ln.raw
+            namn = join(body[i:i + size])
             sections.append(_Section(namn, line.number, group=bool(_GROUP_HEADING.match(namn))))
             i += size
             continue
         paragraph.append(line)
         i += 1
     flush()
-    titel = ""
-    prev = ""
-    for raw in title_lines:
-        if raw:
-            titel = join_line(titel, prev, raw.strip())
-            prev = raw
+    titel = join_texts([raw for raw in title_lines if raw])
     return _build(titel.rstrip("."), sections, notes)
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.importers.lines import JoinRules, Line, join, join_texts
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument
 
 log = logging.getLogger(__name__)
@@ -67,16 +68,9 @@ NAME_SPLITS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str  # stripped
-    raw: str
-    number: int
-
-
 @dataclass
 class _Block:
-    lines: list[_Line]
+    lines: list[Line]
     after_break: bool = False  # first block after a page break
     empty: bool = False  # a whitespace-only line: an empty table cell
     at: int = 0  # line number of an empty-cell marker (it has no lines)
@@ -104,38 +98,17 @@ class _Row:
     after_break: bool = False
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join extracted lines (unstripped) into running text, undoing line-end hyphenation.
+# How the explanations' lines join: the hyphens the survey keeps, the words it broke.
+RULES = JoinRules(keep_words=KEEP_HYPHEN, bullets=True, repairs=tuple(UNBROKEN.items()))
 
-    A dash followed by a space at the end of a line stands alone in print ("vård- och",
-    "Bekymringssamtal – orossamtal"); a hyphen right at the end is a word break: kept
-    inside acronyms, numbers and the KEEP_HYPHEN words ("RSS-nätverken", "25–30"),
-    removed otherwise ("upp-följning" → "uppföljning").
-    """
-    out = ""
-    open_dash = False  # the previous line ended in "- "
-    for raw in lines:
-        text = raw.strip()
-        if not text:
-            continue
-        if out and out.endswith(("-", "–")) and not open_dash and not out.endswith((" -", " –")):
-            before = out[:-1].split(" ")[-1]
-            word = (before + "-" + text.split(" ")[0]).rstrip(".,;:")
-            if (out.endswith("–") or not before or not before[-1].islower()
-                    or not text[0].islower() or word in KEEP_HYPHEN):
-                out += text
-            else:
-                out = out[:-1] + text
-        else:
-            out = f"{out} {text}" if out else text
-        open_dash = raw.rstrip("\n").endswith(("- ", "– "))
-    for broken, word in UNBROKEN.items():
-        out = out.replace(broken, word)
-    return out
+
+def join_lines(lines: list[str]) -> str:
+    """Join extracted lines (unstripped) into running text (see `lines.join`)."""
+    return join_texts(lines, RULES)
 
 
 def _block_text(block: _Block) -> str:
-    return join_lines([ln.raw for ln in block.lines])
+    return join(block.lines, RULES)
 
 
 def is_citation(block: _Block) -> bool:
@@ -243,7 +216,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
     kategori_namn: str | None = None
     rubrik: str | None = None
     in_table = False
-    note: list[_Line] = []
+    note: list[Line] = []
     note_open = False
     omrade_line = 0
     name_continues = False  # område heading split over lines
@@ -314,7 +287,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             in_table = False
             continue
         if note_open:
-            note.append(_Line(line, raw, number))
+            note.append(Line(line, raw, number))
             continue
         if _next_raw(raw_lines, idx) == _TABLE_HEADER and (lead or block is None or not block.lines):
             # A one-line block right before the column header is a sub-heading.
@@ -332,7 +305,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
         if block is None:
             block = _Block([], after_break=pending_break)
             pending_break = False
-        block.lines.append(_Line(line, raw, number))
+        block.lines.append(Line(line, raw, number))
     close_block()
     if note_open:
         emit_omrade()
@@ -425,8 +398,8 @@ def _split_cell_gaps(blocks):
             yield (blk, *where)
             continue
         head, tail = blk.first[: m.start()], blk.first[m.end():]
-        yield (_Block([_Line(head, head, blk.line)], after_break=blk.after_break), *where)
-        yield (_Block([_Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
+        yield (_Block([Line(head, head, blk.line)], after_break=blk.after_break), *where)
+        yield (_Block([Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
 
 
 def _known_prefix(block: _Block, known: set[str]) -> str | None:
@@ -507,5 +480,5 @@ def read(path: str | Path) -> ParsedDocument:
     if path.suffix.lower() == ".pdf":
         from generator.importers.pdf_survey import explanations_from_pdf  # written separately
 
-        return explanations_from_pdf(path)
+        return explanations_from_pdf(path, RULES)
     return parse_text(path.read_text(encoding="utf-8"))

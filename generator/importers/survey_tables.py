@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.importers.lines import JoinRules, join_texts
 from generator.importers.records import Heading, ParsedDocument, TableRow
 from generator.model.records import Figure
 
@@ -38,16 +39,13 @@ _COLUMN_HEADER_WORDS = frozenset(
 )
 
 
+# A name is kept as printed: a line-end hyphen stays ("fixar-" + "Malte").
+NAME_RULES = JoinRules(keep_hyphens=True)
+
+
 def _join(parts: list[str]) -> str:
-    """Lines of one name → one string, as printed. The extraction keeps the space that
-    ends a printed line, so a line ending in a bare hyphen continues the word
-    ("fixar-" + "Malte", "Familjehelger och -" + "läger") and any other line break is a space."""
-    out = ""
-    for n, raw in enumerate(parts):
-        if n and not (parts[n - 1].endswith("-")):
-            out += " "
-        out += raw
-    return re.sub(r"\s+", " ", out).strip()
+    """Lines of one name (as printed, trailing spaces kept) → one string."""
+    return re.sub(r"\s+", " ", join_texts(parts, NAME_RULES)).strip()
 
 
 def _figure(token: str) -> Figure | None:
@@ -242,5 +240,5 @@ def read(path: str | Path) -> ParsedDocument:
     if suffix == ".pdf":
         from generator.importers.pdf_survey import tables_from_pdf  # pdfminer only when needed
 
-        return tables_from_pdf(path)
+        return tables_from_pdf(path, NAME_RULES)
     raise ValueError(f"{path}: expected a .txt or .pdf file, not {suffix or 'no suffix'}")

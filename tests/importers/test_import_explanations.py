@@ -282,6 +282,6 @@ def test_read_dispatches_pdf(monkeypatch, tmp_path):
     import generator.importers.pdf_survey as pdf_survey
 
     seen = []
-    monkeypatch.setattr(pdf_survey, "explanations_from_pdf", lambda p: seen.append(p) or ParsedDocument((), ()))
+    monkeypatch.setattr(pdf_survey, "explanations_from_pdf", lambda p, rules: seen.append(p) or ParsedDocument((), ()))
     survey_explanations.read(tmp_path / "x.pdf")
     assert seen == [tmp_path / "x.pdf"]

@@ -17,10 +17,11 @@ import pytest
 fpdf = pytest.importorskip("fpdf")
 
 from generator.importers.pdf import PdfLine, read_lines  # noqa: E402
-from generator.importers.pdf_survey import explanations_from_pdf, tables_from_pdf  # noqa: E402
-from generator.importers.pdf_table import join_lines, read_tables  # noqa: E402
+from generator.importers.pdf_table import read_tables  # noqa: E402
 from generator.importers.pdf_text import pdf_to_text  # noqa: E402
 from generator.importers.records import ExplanationRow, TableRow  # noqa: E402
+from generator.importers.survey_explanations import read as explanations_from_pdf  # noqa: E402
+from generator.importers.survey_tables import read as tables_from_pdf  # noqa: E402
 from generator.model.records import Figure  # noqa: E402
 
 RUNNING_TITLE = "Kartläggning av insatser i socialtjänst"
@@ -288,22 +289,6 @@ def test_a_line_crossing_the_columns_ends_the_table():
     items, _ = read_tables(lines, _is_header, 3)
     assert [getattr(i, "cells", None) or i.text for i in items] == [
         ("Hemtjänst", "", ""), "Insatser riktade till anhöriga"]
-
-
-@pytest.mark.parametrize(("lines", "joined"), [
-    (["kommu-", "ner"], "kommuner"),
-    (["fixartjänst, fixar-", "Malte"], "fixartjänst, fixar-Malte"),
-    (["RSS-", "nätverken"], "RSS-nätverken"),
-    (["vård- ", "och omsorg"], "vård- och omsorg"),
-    (["Familjehelger och -", "läger"], "Familjehelger och -läger"),
-    (["Stöd till", "anhöriga"], "Stöd till anhöriga"),
-])
-def test_join_lines_undoes_hyphenation_only_where_a_word_was_split(lines, joined):
-    assert join_lines(lines) == joined
-
-
-def test_join_lines_can_keep_hyphens_like_the_text_importers():
-    assert join_lines(["från social-", "sekreteraren"], keep_hyphens=True) == "från social-sekreteraren"
 
 
 # --- list documents through pdf_to_text and the text parsers ----------------------------

@@ -281,7 +281,7 @@ def test_name_split_over_a_page_break_is_reported():
 def test_read_pdf_dispatches_lazily_to_pdf_importer(monkeypatch, tmp_path):
     expected = ParsedDocument((), (), ())
     fake = types.ModuleType("generator.importers.pdf_survey")
-    fake.tables_from_pdf = lambda path: expected if Path(path).name == "t.pdf" else None
+    fake.tables_from_pdf = lambda path, rules: expected if Path(path).name == "t.pdf" else None
     monkeypatch.setitem(sys.modules, "generator.importers.pdf_survey", fake)
     assert read(tmp_path / "t.pdf") is expected
 
