@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.importers.documents import read_document
 from generator.importers.lines import Line, join, paragraphs
-from generator.importers.local_text import document_text
 from generator.model.records import LocalGroup, LocalInsats, LocalList, Method
 from generator.text import slugify
 
@@ -203,4 +203,4 @@ def _insats(d: _Draft) -> LocalInsats:
 
 def read(path: str | Path) -> LocalList:
     """Read seed 004 from its text extract or from the PDF."""
-    return parse_text(document_text(path))
+    return read_document(path, parse_text)

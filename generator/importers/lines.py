@@ -22,6 +22,7 @@ from dataclasses import dataclass
 CONJUNCTIONS = frozenset({"och", "eller", "samt", "som", "respektive", "till", "och/eller"})
 BULLET = re.compile(r"^[•\u2022\u25cf\u25aa–-]\s")
 _DASHES = ("-", "–")
+_SENTENCE_END = re.compile(r"[.!?:;]\d*(,\d+)*$")
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,11 @@ def _keeps_dash(out: str, text: str, rules: JoinRules) -> bool:
     word = (last_word + text.split(" ", 1)[0]).rstrip(".,;:")
     return (rules.keep_hyphens or out.endswith("–") or not before.islower()
             or not text[0].islower() or word in rules.keep_words or "://" in last_word)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a line ends a sentence (a footnote marker may follow the full stop)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
 
 
 def join_texts(texts: Sequence[str], rules: JoinRules = PROSE) -> str:

@@ -10,7 +10,6 @@ from pathlib import Path
 import yaml
 
 from generator.importers import iub_guidelines, open_insatser, skolgang
-from generator.importers.local_text import document_text
 from generator.model.records import LocalList, Work
 
 log = logging.getLogger(__name__)
@@ -46,12 +45,11 @@ def apply_mapping(lst: LocalList, mapping: dict[str, dict[str, tuple[str, ...]]]
 def import_lists(paths: dict[str, Path]) -> tuple[list[LocalList], list[Work]]:
     """Documents by kind ("oppna-insatser", "iub-riktlinjer", "skolgang") → lists and works."""
     mapping = load_mapping()
-    skol_text = document_text(paths["skolgang"])
-    skol = skolgang.parse_text(skol_text)
+    skol, skol_works = skolgang.read(paths["skolgang"])
     lists = [open_insatser.read(paths["oppna-insatser"]),
              iub_guidelines.read(paths["iub-riktlinjer"]), skol]
     skol_work = Work(id=skolgang.DOCUMENT_ID, text=skol.titel, utgivare="Stockholms stad",
                      ar=None, titel=skol.titel, fil="sources/stockholm-skolgang.txt")
-    works = [*SOURCE_WORKS, skol_work, *skolgang.works(skol_text)]
+    works = [*SOURCE_WORKS, skol_work, *skol_works]
     return [apply_mapping(lst, mapping) for lst in lists], works
 

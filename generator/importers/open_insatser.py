@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.lines import JoinRules, Line, join
-from generator.importers.local_text import document_text, ends_sentence
+from generator.importers.documents import read_document
+from generator.importers.lines import JoinRules, Line, ends_sentence, join
 from generator.model.records import LocalGroup, LocalInsats, LocalList
 from generator.text import slugify
 
@@ -188,4 +188,4 @@ def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalLi
 
 def read(path: str | Path) -> LocalList:
     """Read seed 003 from its text extract or from the PDF."""
-    return parse_text(document_text(path))
+    return read_document(path, parse_text)

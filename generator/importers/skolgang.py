@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.citations import parse_citation
-from generator.importers.lines import Line, join, join_texts
-from generator.importers.local_text import document_text, ends_sentence
+from generator.importers.documents import read_document
+from generator.importers.lines import Line, ends_sentence, join, join_texts
 from generator.model.records import LocalGroup, LocalInsats, LocalList, Work
 from generator.text import slugify
 
@@ -228,6 +228,7 @@ def works(text: str) -> tuple[Work, ...]:
     return tuple(seen.values())
 
 
-def read(path: str | Path) -> LocalList:
-    """Read seed 002 from its text extract or from the PDF."""
-    return parse_text(document_text(path))
+def read(path: str | Path) -> tuple[LocalList, tuple[Work, ...]]:
+    """Seed 002 from its text extract or from the PDF: the list and the works its
+    footnotes cite."""
+    return read_document(path, lambda text: (parse_text(text), works(text)))

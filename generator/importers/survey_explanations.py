@@ -2,8 +2,9 @@
 
 The text is a PDF extraction of a three-column table (Insats | Förklaring | Källa). Rows
 are cut at citation blocks and empty-cell markers; the insats name is split from the
-explanation with the row names of the results document (seed 001) as a dictionary, plus
-the curated table below. Whatever cannot be placed confidently goes into `problems`.
+explanation with the row names of the results document (seed 001) – the tables read in
+the same import, `names_from_tables` – as a dictionary, plus the curated table below.
+Whatever cannot be placed confidently goes into `problems`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from pathlib import Path
 
 from generator.importers.lines import JoinRules, Line, join, join_texts
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument
+from generator.importers.documents import ImportProblem, read_document
 
 log = logging.getLogger(__name__)
 
-SOURCES = Path(__file__).resolve().parents[2] / "sources"
-RESULTS_TEXT = SOURCES / "kartlaggning-resultattabeller.txt"
+DOCUMENT = "förklaringar"  # the document kind, as problems and the import report name it
 
 _RUNNING_HEADER = "Kartläggning av insatser i socialtjänst"
 _TABLE_HEADER = "Insats Förklaring Källa"
@@ -136,50 +137,14 @@ def _norm(name: str) -> str:
 
 # --- the name dictionary from the results document (seed 001) -------------------------
 
-_FIG = r"(?:\d+ \(\d+ ?%\)|-)"
-_RESULT_ROW = re.compile(rf"^(?P<name>.*?)\s*{_FIG}(?:\s+{_FIG}){{3}}\s*$")
 
-
-def names_from_results(text: str) -> dict[int, set[str]]:
-    """Normalised candidate row names per område from the results tables' text.
-
-    A row name spans the lines before its figures; since the start is not marked, every
-    suffix of those lines that starts with a capital is a candidate. Over-generating is
-    harmless: a candidate is only used when a row of seed 000 begins with it.
-    """
+def names_from_tables(tables: ParsedDocument) -> dict[int, set[str]]:
+    """Normalised row names per område of the results tables read in the same import
+    (text or PDF): a new survey round is split with its own names."""
     names: dict[int, set[str]] = {}
-    omrade = 0
-    pending: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if m := _OMRADE.match(line):
-            omrade, pending = int(m[1]), []
-            continue
-        if m := _RESULT_ROW.match(line):
-            parts = pending[-6:] + ([m["name"]] if m["name"] else [])
-            for i in range(len(parts)):
-                cand = join_lines(parts[i:])
-                cand = re.sub(r"(?<=[a-zåäö)])\d$", "", cand)  # footnote digit
-                first_word = cand.split(" ")[0]
-                if any(c.isupper() or c.isdigit() for c in first_word):  # also "rePULSE"
-                    names.setdefault(omrade, set()).add(_norm(cand))
-            pending = []
-            continue
-        if "parentes)" in line or line.startswith(_RUNNING_HEADER) or _KATEGORI.match(line):
-            pending = []
-            continue
-        pending.append(line)
+    for row in tables.rows:
+        names.setdefault(row.omrade, set()).add(_norm(row.namn))
     return names
-
-
-def _default_names() -> dict[int, set[str]]:
-    try:
-        return names_from_results(RESULTS_TEXT.read_text(encoding="utf-8"))
-    except OSError:
-        log.warning("results document %s not readable; splitting names without it", RESULTS_TEXT)
-        return {}
 
 
 # --- tokenising ------------------------------------------------------------------------
@@ -200,13 +165,11 @@ def _next_content(raw_lines: list[str], i: int) -> str:
     return ""
 
 
-def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDocument:
-    """Parse the extracted text of seed 000. `names` (normalised row names per område)
-    defaults to those of sources/kartlaggning-resultattabeller.txt."""
-    if names is None:
-        names = _default_names()
+def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
+    """Parse the extracted text of seed 000; `names` (normalised row names per område,
+    `names_from_tables`) split a row's name from its explanation."""
     raw_lines = text.splitlines()
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     headings: list[Heading] = []
     rows: list[_Row] = []
 
@@ -282,7 +245,7 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
                 emit_omrade()
             kategori, kategori_namn, rubrik = f"{m[1]}.{m[2]}", m[3].strip(), None
             if int(m[1]) != omrade:
-                problems.append(f"{number}: kategori {kategori} under område {omrade}")
+                problems.append(_problem(number, f"kategorin {kategori} står under område {omrade}"))
             headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, None, None, number))
             in_table = False
             continue
@@ -297,7 +260,8 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             in_table = False
             continue
         if not in_table:
-            problems.append(f"{number}: text outside a table, skipped: {line!r}")
+            problems.append(_problem(number, f"texten «{line}» står utanför en tabell – "
+                                            "importeras inte"))
             continue
         if lead and block is not None and block.lines:
             close_block()  # a leading space after text: a page break inside a block
@@ -324,7 +288,7 @@ def _starts_lower(block: _Block) -> bool:
     return bool(first) and (first[0].islower() or first[0] in "(,;.")
 
 
-def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
+def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[ImportProblem],
                       dropped: list[str]) -> list[ExplanationRow]:
     rows: list[_Row] = []
     current: _Row | None = None
@@ -332,7 +296,7 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
         section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (omrade, kategori, rubrik)
         if blk.empty:
             if current is None or section_changed:
-                problems.append(f"{blk.line}: empty cell outside a row")
+                problems.append(_problem(blk.line, "en tom cell utanför en rad"))
                 continue
             current.blocks.append(blk)
             continue
@@ -413,7 +377,7 @@ def _known_prefix(block: _Block, known: set[str]) -> str | None:
     return None
 
 
-def _split_name(first: _Block, following_text: bool, known: set[str], problems: list[str]) -> tuple[str, str | None]:
+def _split_name(first: _Block, following_text: bool, known: set[str], problems: list[ImportProblem]) -> tuple[str, str | None]:
     """Split the row's first block into the name and the start of the explanation."""
     text = _block_text(first)
     if _norm(text) in known:
@@ -421,7 +385,8 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
     curated = NAME_SPLITS.get(first.first)
     if curated is not None:
         if not text.startswith(curated):
-            problems.append(f"{first.line}: curated name {curated!r} does not begin the row")
+            problems.append(_problem(first.line, f"det kurerade namnet «{curated}» (NAME_SPLITS) "
+                                      "inleder inte raden – kontrollera tabellen"))
         else:
             return curated, text[len(curated):].strip() or None
     prefix = _known_prefix(first, known)
@@ -436,15 +401,17 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
         # A block of its own before the explanation is the whole name cell.
         log.debug("line %d: name %r not in the results document", first.line, text)
         return text, None
-    problems.append(f"{first.line}: cannot split name from explanation (name unknown): {first.first!r}")
+    problems.append(_problem(first.line, f"namnet kan inte skiljas från förklaringen i «{first.first}» "
+                             "(resultattabellerna har inget sådant namn) – hela stycket blir namnet"))
     return text, None
 
 
-def _row_record(row: _Row, known: set[str], problems: list[str]) -> ExplanationRow | None:
+def _row_record(row: _Row, known: set[str], problems: list[ImportProblem]) -> ExplanationRow | None:
     blocks = row.blocks
     first = blocks[0]
     if is_citation(first):
-        problems.append(f"{first.line}: a source without a row name, skipped: {_block_text(first)!r}")
+        problems.append(_problem(first.line, f"källan «{_block_text(first)}» står utan en rad med "
+                                 "namn – importeras inte"))
         return None
     rest = blocks[1:]
     cit_at = next((i for i, b in enumerate(rest) if is_citation(b)), len(rest))
@@ -474,11 +441,14 @@ def _row_record(row: _Row, known: set[str], problems: list[str]) -> ExplanationR
                           forklaring=forklaring, kallor=kallor, line=first.line)
 
 
-def read(path: str | Path) -> ParsedDocument:
-    """Parse seed 000 from its extracted text (.txt) or its PDF (.pdf)."""
-    path = Path(path)
-    if path.suffix.lower() == ".pdf":
-        from generator.importers.pdf_survey import explanations_from_pdf  # written separately
+def _problem(line: int, message: str) -> ImportProblem:
+    return ImportProblem(DOCUMENT, f"rad {line}", message)
 
-        return explanations_from_pdf(path, RULES)
-    return parse_text(path.read_text(encoding="utf-8"))
+
+def read(path: str | Path, names: dict[int, set[str]]) -> ParsedDocument:
+    """Seed 000 from its extracted text (.txt) or its PDF (.pdf); `names` as for
+    `parse_text` (the PDF's columns need no dictionary)."""
+    from generator.importers.pdf.survey import explanations_from_pdf
+
+    return read_document(path, lambda text: parse_text(text, names),
+                         lambda lines: explanations_from_pdf(lines, RULES, DOCUMENT))

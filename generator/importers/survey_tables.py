@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.lines import JoinRules, join_texts
+from generator.importers.documents import ImportProblem, read_document
 from generator.importers.records import Heading, ParsedDocument, TableRow
 from generator.model.records import Figure
 
 log = logging.getLogger(__name__)
 
+DOCUMENT = "tabeller"  # the document kind, as problems and the import report name it
 _FIGURE = r"(?:\d+ \(\d+ ?%\)|-)"
 # A row ends in exactly four figures; everything before them on the line is name text.
 # Anchoring on four keeps a dash that ends a name line ("Familjehelger och -") in the name.
@@ -75,11 +77,11 @@ def parse_text(text: str) -> ParsedDocument:
     lines = text.split("\n")
     headings: list[Heading] = []
     rows: list[TableRow] = []
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     st = _State()
 
     def problem(line: int, why: str) -> None:
-        problems.append(f"rad {line}: {why}")
+        problems.append(ImportProblem(DOCUMENT, f"rad {line}", why))
 
     def drop_pending(why: str) -> None:
         for ln, raw in st.pending:
@@ -233,12 +235,6 @@ def parse_text(text: str) -> ParsedDocument:
 
 def read(path: str | Path) -> ParsedDocument:
     """Parse the results tables from a .txt extraction or the original .pdf."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return parse_text(path.read_text(encoding="utf-8"))
-    if suffix == ".pdf":
-        from generator.importers.pdf_survey import tables_from_pdf  # pdfminer only when needed
+    from generator.importers.pdf.survey import tables_from_pdf
 
-        return tables_from_pdf(path, NAME_RULES)
-    raise ValueError(f"{path}: expected a .txt or .pdf file, not {suffix or 'no suffix'}")
+    return read_document(path, parse_text, lambda lines: tables_from_pdf(lines, NAME_RULES, DOCUMENT))

@@ -7,17 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.importers import survey_explanations
+from generator.importers import survey_tables
 from generator.importers.records import ParsedDocument
-from generator.importers.survey_explanations import join_lines, parse_text, read
+from generator.importers.survey_explanations import names_from_tables, parse_text, read
 from survey_counts import PER_CATEGORY, PER_OMRADE
 
-SOURCE = Path(__file__).resolve().parents[2] / "sources" / "kartlaggning-forklaringar.txt"
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+SOURCE = SOURCES / "kartlaggning-forklaringar.txt"
 
 
 @pytest.fixture(scope="module")
 def explanations() -> ParsedDocument:
-    return read(SOURCE)
+    tables = survey_tables.read(SOURCES / "kartlaggning-resultattabeller.txt")
+    return read(SOURCE, names_from_tables(tables))
 
 
 def _row(doc: ParsedDocument, namn: str, kategori: str):
@@ -186,18 +188,6 @@ def test_name_repeated_in_explanation_after_padding(explanations):
     assert row.forklaring.startswith("Lösningsfokuserad hemmabaserad familjebehandling (LIHF) är en intensiv")
 
 
-@pytest.mark.parametrize("lines, joined", [
-    (["från RSS-", "nätverken för"], "från RSS-nätverken för"),
-    (["hur stor andel av de kommu-", "ner som"], "hur stor andel av de kommuner som"),
-    (["med stöd av vård- ", "och omsorgspersonal"], "med stöd av vård- och omsorgspersonal"),
-    (["består av 25–", "30 föräldrar"], "består av 25–30 föräldrar"),
-    (["har en kognitiv-", "beteendeterapeutisk"], "har en kognitiv-beteendeterapeutisk"),
-    (["Bekymringssamtal – ", "orossamtal,"], "Bekymringssamtal – orossamtal,"),
-])
-def test_join_lines(lines, joined):
-    assert join_lines(lines) == joined
-
-
 # --- synthetic text -------------------------------------------------------------------------
 
 SYNTHETIC = """\
@@ -274,14 +264,6 @@ def test_synthetic_unplaceable_source_is_a_problem():
     text = SYNTHETIC.replace("Alfa Alfa är en insats som \ngörs. \n\nSocialstyrelsen (2019) \nMetodguiden \n\nBeta",
                              "Socialstyrelsen (2019) \nMetodguiden \n\nBeta", 1)
     doc = parse_text(text, names=SYNTHETIC_NAMES)
-    assert any("source without a row name" in p for p in doc.problems)
-    assert doc.problems[0].startswith("13:")  # the line the source starts on
-
-
-def test_read_dispatches_pdf(monkeypatch, tmp_path):
-    import generator.importers.pdf_survey as pdf_survey
-
-    seen = []
-    monkeypatch.setattr(pdf_survey, "explanations_from_pdf", lambda p, rules: seen.append(p) or ParsedDocument((), ()))
-    survey_explanations.read(tmp_path / "x.pdf")
-    assert seen == [tmp_path / "x.pdf"]
+    assert [(p.document, p.place) for p in doc.problems] == [("förklaringar", "rad 13")]
+    assert "källan «Socialstyrelsen (2019) Metodguiden» står utan en rad med namn" in \
+        doc.problems[0].message

@@ -22,7 +22,7 @@ def alingsas():
 
 @pytest.fixture(scope="module")
 def skol():
-    return skolgang.read(ROOT / "sources/stockholm-skolgang.txt")
+    return skolgang.read(ROOT / "sources/stockholm-skolgang.txt")[0]
 
 
 def by_id(lst):

@@ -16,15 +16,22 @@ import pytest
 
 fpdf = pytest.importorskip("fpdf")
 
-from generator.importers.pdf import PdfLine, read_lines  # noqa: E402
-from generator.importers.pdf_table import read_tables  # noqa: E402
-from generator.importers.pdf_text import pdf_to_text  # noqa: E402
+from generator.importers.pdf.layout import PdfLine, read_lines  # noqa: E402
+from generator.importers.pdf.table import read_tables  # noqa: E402
+from generator.importers.pdf.text import pdf_to_text  # noqa: E402
 from generator.importers.records import ExplanationRow, TableRow  # noqa: E402
-from generator.importers.survey_explanations import read as explanations_from_pdf  # noqa: E402
-from generator.importers.survey_tables import read as tables_from_pdf  # noqa: E402
+from generator.importers import survey_explanations, survey_tables  # noqa: E402
 from generator.model.records import Figure  # noqa: E402
 
 RUNNING_TITLE = "Kartläggning av insatser i socialtjänst"
+
+
+def explanations_from_pdf(path: Path):
+    return survey_explanations.read(path, names={})  # a PDF's columns need no dictionary
+
+
+def tables_from_pdf(path: Path):
+    return survey_tables.read(path)
 
 
 def _font_dir() -> Path:
@@ -467,4 +474,5 @@ def test_a_figure_that_is_not_n_p_is_reported_never_guessed(results_table_with_u
     doc = tables_from_pdf(results_table_with_unreadable_figure)
     assert [r.namn for r in doc.rows] == ["Servicebostad"]
     assert len(doc.problems) == 1
-    assert "Gruppbostad" in doc.problems[0] and "12 st" in doc.problems[0]
+    assert doc.problems[0].place == "sida 1"
+    assert "Gruppbostad" in doc.problems[0].message and "12 st" in doc.problems[0].message

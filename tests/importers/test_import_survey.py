@@ -268,8 +268,9 @@ def test_difference_names_changed_figures_new_and_vanished_rows(tmp_path, commit
         # … and one new row after Seniordagar
         ("Seniordagar 155 (65%) 20 (14%) 38 (26%) 142 (95%)",
          "Seniordagar 155 (65%) 20 (14%) 38 (26%) - \n\nSeniorcafé 12 (5%) 1 (8%) 0 (0%) 12 (100%)"),
-        # one row vanishes (the last row before a page break)
-        ("Trygghetskamera 170 (72%) 134 (85%) 22 (14%) 37 (23%) \n", ""),
+        # one row vanishes (a name the explanations print on lines of its own, so they split
+        # it without the tables' dictionary)
+        ("Förebyggande \n\nhembesök hos äldre 132 (55%) 49 (40%) 3 (2%) 118 (95%) \n", ""),
     ]
     for old, new in edits:
         assert text.count(old) == 1, old
@@ -286,11 +287,34 @@ def test_difference_names_changed_figures_new_and_vanished_rows(tmp_path, commit
     assert "Ändrad siffra: Seniordagar – aldre 2.3: ges utan biståndsbeslut 142 (95 %) → ej efterfrågat" in diff
     assert any("Seniorcafé" in line and line.startswith("Ny insats:") for line in diff)
     # the explanations still list it, so the listing stays and loses its figures
-    assert any(line.startswith("Försvunnen rad i resultattabellerna: Trygghetskamera – aldre 2.4") for line in diff)
-    assert not any("Trygghetskamera" in line and "ej efterfrågat" in line for line in diff)
-    assert any("Trygghetskamera" in line and "saknar rad i resultattabellerna" in line
+    assert any(line.startswith("Försvunnen rad i resultattabellerna: Förebyggande hembesök hos äldre "
+                               "– aldre 2.") for line in diff)
+    assert not any("Förebyggande hembesök" in line and "ej efterfrågat" in line for line in diff)
+    assert any("Förebyggande hembesök hos äldre" in line and "saknar rad i resultattabellerna" in line
                for line in imported.survey.unmatched)
     assert _snapshot(ROOT / "content") == before
+
+
+def test_the_explanations_are_split_with_the_tables_read_not_the_committed_ones(tmp_path, imported):
+    """The explanations print "Trygghetskamera Kamerorna används av …" on one line: only the
+    tables' row name says where the name ends. A tables document without that row (a new
+    round) must change the split – and say so – instead of reusing the committed names."""
+    def row(result):
+        return next(m for i in result.content.insatser for m in i.medlemskap
+                    if m.kategori == "2.4" and m.namn_i_kalla.startswith("Trygghetskamera"))
+
+    assert row(imported).namn_i_kalla == "Trygghetskamera"
+    assert row(imported).forklaring.startswith("Kamerorna används av hemtjänsten")
+    text = TABLES.read_text(encoding="utf-8")
+    line = "Trygghetskamera 170 (72%) 134 (85%) 22 (14%) 37 (23%) \n"
+    assert text.count(line) == 1
+    copy = tmp_path / "ny-omgang.txt"
+    copy.write_text(text.replace(line, ""), encoding="utf-8")
+
+    again = import_documents(ROOT, documents={"tabeller": copy})
+    assert row(again).namn_i_kalla.startswith("Trygghetskamera Kamerorna används av hemtjänsten")
+    assert [(p.document, p.place) for p in again.problems if "Trygghetskamera" in p.message] == [
+        ("förklaringar", "rad 992")]
 
 
 def test_import_command_stages_drafts_and_changes_nothing(tmp_path, capsys):

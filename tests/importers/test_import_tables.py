@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from generator.importers.records import ParsedDocument
 from generator.importers.survey_tables import parse_text, read
 from generator.model.records import Figure
 from survey_counts import PER_CATEGORY, PER_OMRADE
@@ -157,8 +154,9 @@ def test_every_row_has_a_name_and_a_first_figure(document):
 
 def test_problems_are_only_the_intro_and_three_orphan_footnote_marks(document):
     assert len(document.problems) == 4
-    assert document.problems[0].startswith("rad 3: avsnittet «1 Om resultattabellerna»")
-    assert [p.split(":")[0] for p in document.problems[1:]] == ["rad 6411", "rad 6810", "rad 6814"]
+    assert document.problems[0].place == "rad 3"
+    assert document.problems[0].message.startswith("avsnittet «1 Om resultattabellerna»")
+    assert [p.place for p in document.problems[1:]] == ["rad 6411", "rad 6810", "rad 6814"]
 
 
 @pytest.mark.parametrize("omrade, first, last", [
@@ -265,7 +263,8 @@ def test_synthetic_header_repeated_after_page_break():
 
 def test_synthetic_unplaced_line_is_a_problem():
     doc = parse_text(SYNTHETIC)
-    assert doc.problems == ("rad 171: «kvarglömd rad» står sist i dokumentet utan siffror – ingen rad",)
+    assert [str(p) for p in doc.problems] == [
+        "tabeller: rad 171: «kvarglömd rad» står sist i dokumentet utan siffror – ingen rad"]
 
 
 def test_name_split_over_a_page_break_is_reported():
@@ -273,19 +272,4 @@ def test_name_split_over_a_page_break_is_reported():
             " Kartläggning av insatser i socialtjänst \n\n" + HEADER + "\nnamn 3 (1%) - - - \n")
     doc = parse_text(text)
     assert [(r.namn, r.ges, r.rubrik) for r in doc.rows] == [("Delat namn", F(3, 1), None)]
-    assert len(doc.problems) == 1 and "sidbrytning" in doc.problems[0]
-
-
-# --- dispatch -----------------------------------------------------------------------------
-
-def test_read_pdf_dispatches_lazily_to_pdf_importer(monkeypatch, tmp_path):
-    expected = ParsedDocument((), (), ())
-    fake = types.ModuleType("generator.importers.pdf_survey")
-    fake.tables_from_pdf = lambda path, rules: expected if Path(path).name == "t.pdf" else None
-    monkeypatch.setitem(sys.modules, "generator.importers.pdf_survey", fake)
-    assert read(tmp_path / "t.pdf") is expected
-
-
-def test_read_rejects_other_suffixes(tmp_path):
-    with pytest.raises(ValueError):
-        read(tmp_path / "tables.docx")
+    assert len(doc.problems) == 1 and "sidbrytning" in doc.problems[0].message

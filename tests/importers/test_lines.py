@@ -61,6 +61,13 @@ CASES = [
     (["Stöd till ", "anhöriga "], PROSE, "Stöd till anhöriga"),
     (["  Stöd till", "", "   anhöriga  "], PROSE, "Stöd till anhöriga"),
     ([], PROSE, ""),
+    # the explanations' own lines (seed 000)
+    (["från RSS-", "nätverken för"], EXPLANATIONS, "från RSS-nätverken för"),
+    (["hur stor andel av de kommu-", "ner som"], EXPLANATIONS, "hur stor andel av de kommuner som"),
+    (["med stöd av vård- ", "och omsorgspersonal"], EXPLANATIONS,
+     "med stöd av vård- och omsorgspersonal"),
+    (["består av 25–", "30 föräldrar"], EXPLANATIONS, "består av 25–30 föräldrar"),
+    (["Bekymringssamtal – ", "orossamtal,"], EXPLANATIONS, "Bekymringssamtal – orossamtal,"),
     # a bullet starts a new line where the document kind has bullet lists
     (["exempel: ", "• Byta glödlampor ", "• Sätta upp tavelkrokar "], EXPLANATIONS,
      "exempel:\n• Byta glödlampor\n• Sätta upp tavelkrokar"),

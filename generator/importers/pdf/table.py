@@ -12,8 +12,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from generator.importers.documents import ImportProblem
 from generator.importers.lines import JoinRules, Line, join
-from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine
+from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine
 
 log = logging.getLogger(__name__)
 
@@ -120,17 +121,18 @@ def read_tables(
     n_columns: int,
     is_outside: Callable[[PdfLine], bool] = lambda line: False,
     rules: JoinRules = CELL_RULES,
-) -> tuple[list[PdfLine | Row], list[str]]:
+    document: str = "",
+) -> tuple[list[PdfLine | Row], list[ImportProblem]]:
     """Split a document's lines into table rows and the lines outside tables, in order.
 
     `is_header(lines, i)` says whether a header row starts at lines[i]; `is_outside(line)`
     marks lines that end a table even though they fit its columns (headings, notes);
     `rules` join each cell's lines.
     A header that opens a page right after a table on the previous page continues that
-    table. Returns the items and a list of problems (page and why).
+    table. Returns the items and the problems (page and why; `document` names it).
     """
     items: list[PdfLine | Row] = []
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     columns: Columns | None = None
     page_body: list[PdfLine] = []
     held: list[_RowLines] = []  # rows of the open table, the last may continue on the next page
@@ -163,8 +165,9 @@ def read_tables(
             consumed.update(band)
             new_columns = find_columns([lines[j] for j in band])
             if len(new_columns.labels) != n_columns:
-                problems.append(f"sida {line.page}: tabellhuvud med {len(new_columns.labels)} "
-                                f"kolumner i stället för {n_columns}: {new_columns.labels}")
+                problems.append(ImportProblem(
+                    document, f"sida {line.page}", f"tabellhuvud med {len(new_columns.labels)} "
+                    f"kolumner i stället för {n_columns}: {new_columns.labels}"))
             repeat = (columns is not None and (held or page_body) and line.page == table_page + 1
                       and new_columns.labels == columns.labels)
             if repeat:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
+from pdfminer.psparser import PSException  # every pdfminer parse error derives from it
 
 from generator.importers.lines import Line
 
@@ -51,11 +52,18 @@ class PdfLine:
         return Line(self.text, self.text + (" " if self.space_after else ""), self.page)
 
 
+class UnreadablePdf(Exception):
+    """The file is not a PDF pdfminer can read (damaged, encrypted, not a PDF at all)."""
+
+
 def read_lines(path: str | Path) -> list[PdfLine]:
     """All text lines of the PDF in reading order, running headers/footers removed."""
     pages: list[tuple[float, list[PdfLine]]] = []
-    for number, page in enumerate(extract_pages(str(path), laparams=LAPARAMS), start=1):
-        pages.append((page.height, _page_lines(page, number)))
+    try:
+        for number, page in enumerate(extract_pages(str(path), laparams=LAPARAMS), start=1):
+            pages.append((page.height, _page_lines(page, number)))
+    except PSException as err:
+        raise UnreadablePdf(f"{type(err).__name__}: {err}") from err
     dropped = _running_lines(pages)
     lines = [line for _, page_lines in pages for line in page_lines if line not in dropped]
     if dropped:

@@ -12,11 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine, read_lines
+from generator.importers.documents import ImportProblem
+from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine
 from generator.importers.lines import JoinRules, join
-from generator.importers.pdf_table import Row, read_tables
+from generator.importers.pdf.table import CELL_RULES, Row, read_tables
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
 from generator.model.records import Figure
 
@@ -30,28 +30,28 @@ _NOT_ASKED = {"-", "–", "—"}
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_)]|\))(\d{1,2})$")
 
 
-def _read(path: str | Path, columns: int, notes: bool, make_row, rules: JoinRules,
-          name_rules: JoinRules | None = None) -> ParsedDocument:
+def _read(lines: Sequence[PdfLine], document: str, columns: int, notes: bool, make_row,
+          rules: JoinRules, name_rules: JoinRules | None = None) -> ParsedDocument:
     """Walk a survey PDF's tables: headings from the text between them, one record per
-    table row from `make_row(item, walker, problems)` (None: the row is left out); the
-    document's `rules` join the lines of a cell or heading."""
-    lines = read_lines(path)
+    table row from `make_row(item, walker)` (None: the row is left out); the document's
+    `rules` join the lines of a cell or heading."""
     items, problems = read_tables(lines, _header_test("Insats", columns), columns,
-                                  _outside_test(lines), rules)
-    walker = _Headings(problems, _body_size(lines), rules, name_rules or rules, notes=notes)
+                                  _outside_test(lines), rules, document)
+    walker = _Headings(document, problems, _body_size(lines), rules, name_rules or rules,
+                       notes=notes)
     rows = []
     for item in items:
         if not isinstance(item, Row):
             walker.text(item)
-        elif walker.ready(item) and (row := make_row(item, walker, problems)) is not None:
+        elif walker.ready(item) and (row := make_row(item, walker)) is not None:
             rows.append(row)
     walker.finish()
-    log.info("%s: %d rows, %d headings, %d problems", path, len(rows), len(walker.headings),
-             len(problems))
+    log.info("%s: %d rows, %d headings, %d problems", document, len(rows),
+             len(walker.headings), len(problems))
     return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
 
 
-def _explanation_row(item: Row, walker: "_Headings", problems: list[str]) -> ExplanationRow:
+def _explanation_row(item: Row, walker: _Headings) -> ExplanationRow:
     namn, forklaring, kallor = item.cells
     return ExplanationRow(
         omrade=walker.omrade, kategori=walker.kategori, rubrik=walker.rubrik,
@@ -59,27 +59,30 @@ def _explanation_row(item: Row, walker: "_Headings", problems: list[str]) -> Exp
         kallor=tuple(k.strip() for k in kallor.split(";") if k.strip()), line=item.page)
 
 
-def _table_row(item: Row, walker: "_Headings", problems: list[str]) -> TableRow | None:
+def _table_row(item: Row, walker: _Headings) -> TableRow | None:
     namn = join(item.lines[0], walker.name_rules)
     namn = _GLUED_MARK.sub("", namn).rstrip()
     bad = [cell for cell in item.cells[1:] if not _is_figure(cell)]
     if bad:  # never guess a figure: the row goes to the report instead
-        problems.append(f"sida {item.page}: «{namn}»: {', '.join(map(repr, bad))} är "
-                        f"varken «N (P%)» eller «-» – raden importeras inte")
+        walker.problem(item.page, f"«{namn}»: {', '.join(map(repr, bad))} är varken «N (P%)» "
+                                  "eller «-» – raden importeras inte")
         return None
     figures = [_figure(cell) for cell in item.cells[1:]]
     return TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures, line=item.page)
 
 
-def explanations_from_pdf(path: str | Path, rules: JoinRules) -> ParsedDocument:
-    """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows."""
-    return _read(path, 3, True, _explanation_row, rules)
+def explanations_from_pdf(lines: Sequence[PdfLine], rules: JoinRules,
+                          document: str) -> ParsedDocument:
+    """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows; `rules` are
+    the document's (the text path's), `document` names it in problems."""
+    return _read(lines, document, 3, True, _explanation_row, rules)
 
 
-def tables_from_pdf(path: str | Path, name_rules: JoinRules) -> ParsedDocument:
+def tables_from_pdf(lines: Sequence[PdfLine], name_rules: JoinRules,
+                    document: str) -> ParsedDocument:
     """Seed 001 (Insats and four figure columns) → headings and TableRows; `name_rules`
     join a row's name, the rest is joined as prose."""
-    return _read(path, 5, False, _table_row, JoinRules(bullets=True), name_rules)
+    return _read(lines, document, 5, False, _table_row, CELL_RULES, name_rules)
 
 
 def _is_figure(cell: str) -> bool:
@@ -126,7 +129,8 @@ def _outside_test(lines: Sequence[PdfLine]):
 class _Headings:
     """Turns the lines between tables into headings; knows where each row belongs."""
 
-    problems: list[str]
+    document: str
+    problems: list[ImportProblem]
     body_size: float
     rules: JoinRules  # the document's: headings and notes are joined like its cells
     name_rules: JoinRules  # a row's name
@@ -141,6 +145,9 @@ class _Headings:
     _note: list[str] = field(default_factory=list)
     _omrade_page: int = 0
 
+    def problem(self, page: int, message: str) -> None:
+        self.problems.append(ImportProblem(self.document, f"sida {page}", message))
+
     def text(self, line: PdfLine) -> None:
         """A line outside the tables; consecutive lines in one style form one block."""
         if self._block and not _same_block(self._block[-1], line):
@@ -152,10 +159,10 @@ class _Headings:
         self._flush()
         self._close_omrade()
         if not self.omrade or self.kategori is None:
-            self.problems.append(f"sida {row.page}: raden «{row.cells[0]}» står utanför en kategori")
+            self.problem(row.page, f"raden «{row.cells[0]}» står utanför en kategori")
             return False
         if not row.cells[0]:
-            self.problems.append(f"sida {row.page}: en rad utan namn i första kolumnen: {row.cells}")
+            self.problem(row.page, f"en rad utan namn i första kolumnen: {row.cells}")
             return False
         return True
 
@@ -178,7 +185,7 @@ class _Headings:
         elif m := _KATEGORI.match(text):
             self._close_omrade()
             if int(m[1]) != self.omrade:
-                self.problems.append(f"sida {page}: kategorin «{text}» hör inte till område {self.omrade}")
+                self.problem(page, f"kategorin «{text}» hör inte till område {self.omrade}")
             self.kategori, self.kategori_namn, self.rubrik = f"{m[1]}.{m[2]}", m[3], None
             self.headings.append(Heading(self.omrade, self.omrade_namn, self.kategori,
                                          self.kategori_namn, None, None, page))
@@ -194,7 +201,7 @@ class _Headings:
         elif self.notes and self.kategori is None and self._omrade_page:
             self._note.append(text)
         else:
-            self.problems.append(f"sida {page}: texten «{text}» står utanför tabellerna – importeras inte")
+            self.problem(page, f"texten «{text}» står utanför tabellerna – importeras inte")
 
     def _close_omrade(self) -> None:
         """The område heading is written once its note (the text under it) is complete."""

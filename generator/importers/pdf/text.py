@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine, read_lines
+from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine, read_lines
 
 _SENTENCE_END = re.compile(r"[.:!?]$")
 
