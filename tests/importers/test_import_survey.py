@@ -315,16 +315,3 @@ def test_the_explanations_are_split_with_the_tables_read_not_the_committed_ones(
     assert row(again).namn_i_kalla.startswith("Trygghetskamera Kamerorna används av hemtjänsten")
     assert [(p.document, p.place) for p in again.problems if "Trygghetskamera" in p.message] == [
         ("förklaringar", "rad 992")]
-
-
-def test_import_command_stages_drafts_and_changes_nothing(tmp_path, capsys):
-    from generator.cli import main
-
-    before = _snapshot(ROOT / "content")
-    assert main(["import", "--root", str(ROOT), "--utkast", str(tmp_path / "utkast")]) == 0
-    out = capsys.readouterr().out
-    assert "Skillnader mot content/: 0" in out
-    assert (tmp_path / "utkast/content/insatser/kontaktperson.yml").read_text(encoding="utf-8") == \
-        (ROOT / "content/insatser/kontaktperson.yml").read_text(encoding="utf-8")
-    assert _snapshot(ROOT / "content") == before
-    assert main(["import", "--root", str(ROOT), "--dokument", "enkat=x.pdf"]) == 2
