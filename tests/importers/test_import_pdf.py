@@ -8,6 +8,7 @@ the records read back equal what was laid out.
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -476,3 +477,93 @@ def test_a_figure_that_is_not_n_p_is_reported_never_guessed(results_table_with_u
     assert len(doc.problems) == 1
     assert doc.problems[0].place == "sida 1"
     assert "Gruppbostad" in doc.problems[0].message and "12 st" in doc.problems[0].message
+
+
+# --- the same document through the text path and the PDF path ---------------------------
+#
+# The .txt sources are a PDF-to-text extraction: one cell after the other, a blank line
+# between cells, every printed line ending in a space except a split word's hyphen. The
+# same tables written in that shape – wrapped at other places than fpdf2 wraps them, with
+# words split at line ends – must give the records the PDF gives.
+
+def _wrapped(text: str, width: int, split_words: bool = True) -> list[str]:
+    """Lines as the extraction prints them; a long lowercase word at a line start is
+    split with a hyphen at the end of the line before ("kafé-" + "verksamhet") – the
+    tables' names are never hyphenated so (a hyphen there belongs to the name)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += word + " "
+        elif split_words and lines and len(word) >= 10 and word.isalpha() and word.islower():
+            lines[-1] += word[:4] + "-"
+            lines.append(word[4:] + " ")
+        else:
+            lines.append(word + " ")
+    return lines
+
+
+def _cell(text: str, width: int) -> str:
+    return "\n".join(_wrapped(text, width)) + "\n\n"
+
+
+def _explanations_as_text() -> str:
+    out = [" Kartläggning av insatser i socialtjänst \n\n", "1 Bakgrund till listan över \ninsatser \n\n",
+           _cell("Denna bilaga ger förklaringar till de insatser som identifierats kopplat till "
+                 "enkäten.", 60),
+           " 2 Verksamhetsområde äldre \n\n",
+           _cell("Notera att stöd som ges specifikt till personer med funktionsnedsättning listas "
+                 "under dessa verksamhetsområden. Vid behov, samordna därför gärna era svar.", 60),
+           "2.1 Boendeformer / insatser i boendet \n\n", "Hemtjänst och hemtjänstinsatser \n\n"]
+    for kategori, rows in (("2.1", EXPLANATIONS_21), ("2.2", EXPLANATIONS_22)):
+        if kategori == "2.2":
+            out.append("2.2 Insatser riktade till äldre \n\n")
+        out.append("Insats Förklaring Källa \n\n")
+        for namn, forklaring, kallor in rows:
+            if not forklaring and not kallor:
+                out.append(_cell(namn, 22).rstrip("\n").rstrip() + "   \n\n")  # empty cells
+                continue
+            out += [_cell(namn, 22), _cell(forklaring, 28), _cell("; ".join(kallor), 26)]
+    return "".join(out)
+
+
+def _results_as_text() -> str:
+    out = [" Kartläggning av insatser i socialtjänst \n\n", "1 Om resultattabellerna \n\n",
+           _cell("Denna bilaga innehåller tabeller som listar de insatser som identifierats.", 60),
+           "2 Verksamhetsområde äldre \n\n", "2.1 Boendeformer / insatser i boendet \n\n",
+           "Hemtjänst och hemtjänstinsatser \n\n", " ".join(HEADER_5) + " \n\n"]
+    for namn, figures in RESULTS:
+        lines = _wrapped(namn, 26, split_words=False)
+        lines[-1] += " ".join(figures) + " "
+        out.append("\n\n".join(lines) + "\n\n")
+    out.append("1 Detta antal inkluderar både de kommuner som svarat att de genomför insatsen. \n")
+    return "".join(out)
+
+
+def _structure(doc):
+    return [(h.omrade, h.omrade_namn, h.kategori, h.kategori_namn, h.rubrik) for h in doc.headings]
+
+
+def _without_line(rows):
+    return [r.__class__(**{**r.__dict__, "line": 0}) for r in rows]
+
+
+def test_explanations_text_and_pdf_give_the_same_records(explanations_table_across_page_break):
+    from generator.importers.survey_explanations import _norm, parse_text
+
+    text = _explanations_as_text()
+    assert len(re.findall(r"[a-zåäö]-\n[a-zåäö]", text)) >= 3  # split words are exercised
+    names = {2: {_norm(n) for n, _, _ in EXPLANATIONS_21 + EXPLANATIONS_22}}
+    from_text = parse_text(text, names)
+    from_pdf = explanations_from_pdf(explanations_table_across_page_break)
+    assert _without_line(from_text.rows) == _without_line(from_pdf.rows)
+    assert _structure(from_text) == _structure(from_pdf)
+    assert from_text.problems == from_pdf.problems == ()
+
+
+def test_results_text_and_pdf_give_the_same_records(results_table_across_page_break):
+    from generator.importers.survey_tables import parse_text
+
+    from_text = parse_text(_results_as_text())
+    from_pdf = tables_from_pdf(results_table_across_page_break)
+    assert _without_line(from_text.rows) == _without_line(from_pdf.rows)
+    assert _structure(from_text) == _structure(from_pdf)
