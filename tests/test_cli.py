@@ -26,16 +26,19 @@ def content_tree(tmp_path: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 # --- validate, schema, new, build ---------------------------------------------------------
 
+
 def test_validate_ok_exits_0(capsys) -> None:
     assert main(["validate", "--root", str(FIXTURE)]) == 0
-    assert capsys.readouterr().out == ("Inga problem: 2 insatser, 2 områden, 3 källor, "
-                                       "2 lokala listor.\n")
+    assert capsys.readouterr().out == (
+        "Inga problem: 2 insatser, 2 områden, 3 källor, 2 lokala listor.\n"
+    )
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys) -> None:
@@ -85,7 +88,8 @@ def test_schema_check_reports_stale_files(content_tree: Path, capsys) -> None:
 
 
 def test_build_calls_build_site_and_prints_errors_without_traceback(
-        monkeypatch, tmp_path: Path, capsys) -> None:
+    monkeypatch, tmp_path: Path, capsys
+) -> None:
     calls = []
 
     def build_site(root: Path, site_dir: Path, strict: bool = True) -> types.SimpleNamespace:
@@ -94,7 +98,9 @@ def test_build_calls_build_site_and_prints_errors_without_traceback(
             raise ValueError("3 problem i content/")
         return types.SimpleNamespace(pages=3, files=2, seconds=0.5)
 
-    monkeypatch.setitem(sys.modules, "generator.build", types.SimpleNamespace(build_site=build_site))
+    monkeypatch.setitem(
+        sys.modules, "generator.build", types.SimpleNamespace(build_site=build_site)
+    )
     args = ["build", "--root", str(tmp_path), "--site-dir", str(tmp_path / "site")]
     assert main(args) == 0
     assert calls == [(tmp_path, tmp_path / "site", True)]
@@ -106,19 +112,23 @@ def test_build_calls_build_site_and_prints_errors_without_traceback(
 def test_root_without_content_is_one_clear_problem(tmp_path: Path, capsys) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     assert main(["validate", "--root", str(tmp_path)]) == 1
-    assert capsys.readouterr().out.splitlines()[0] == \
-        "content:1:1: mappen finns inte – kör kommandot i projektets rotmapp"
+    assert (
+        capsys.readouterr().out.splitlines()[0]
+        == "content:1:1: mappen finns inte – kör kommandot i projektets rotmapp"
+    )
 
 
 # --- import -------------------------------------------------------------------------------
+
 
 def test_import_command_stages_drafts_and_changes_nothing(tmp_path, capsys):
     before = _snapshot(ROOT / "content")
     assert main(["import", "--root", str(ROOT), "--utkast", str(tmp_path / "utkast")]) == 0
     out = capsys.readouterr().out
     assert "Skillnader mot content/: 0" in out
-    assert (tmp_path / "utkast/content/insatser/kontaktperson.yml").read_text(encoding="utf-8") == \
-        (ROOT / "content/insatser/kontaktperson.yml").read_text(encoding="utf-8")
+    assert (tmp_path / "utkast/content/insatser/kontaktperson.yml").read_text(encoding="utf-8") == (
+        ROOT / "content/insatser/kontaktperson.yml"
+    ).read_text(encoding="utf-8")
     assert _snapshot(ROOT / "content") == before
     assert main(["import", "--root", str(ROOT), "--dokument", "enkat=x.pdf"]) == 2
 
@@ -127,14 +137,39 @@ def test_import_refuses_a_document_it_cannot_read_before_writing_anything(tmp_pa
     staging = tmp_path / "utkast"
     docx = tmp_path / "ny-omgang.docx"
     docx.write_bytes(b"PK\x03\x04")
-    assert main(["import", "--root", str(ROOT), "--utkast", str(staging),
-                 "--dokument", f"tabeller={docx}"]) == 1
+    assert (
+        main(
+            [
+                "import",
+                "--root",
+                str(ROOT),
+                "--utkast",
+                str(staging),
+                "--dokument",
+                f"tabeller={docx}",
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().err == (
         "fel: ny-omgang.docx: okänd dokumenttyp «.docx» – importen läser text utdragen ur "
-        "PDF:en (.txt) och PDF (.pdf); spara dokumentet i ett av dem\n")
+        "PDF:en (.txt) och PDF (.pdf); spara dokumentet i ett av dem\n"
+    )
     assert not staging.exists()
-    assert main(["import", "--root", str(ROOT), "--utkast", str(staging),
-                 "--dokument", f"tabeller={tmp_path / 'saknas.pdf'}"]) == 1
+    assert (
+        main(
+            [
+                "import",
+                "--root",
+                str(ROOT),
+                "--utkast",
+                str(staging),
+                "--dokument",
+                f"tabeller={tmp_path / 'saknas.pdf'}",
+            ]
+        )
+        == 1
+    )
     assert "saknas.pdf: filen finns inte" in capsys.readouterr().err
 
 

@@ -42,35 +42,55 @@ class DocumentError(Exception):
         self.problem = problem
 
 
-def read_document(path: str | Path, text: Callable[[str], T],
-                  pdf: Callable[[Sequence[PdfLine]], T] | None = None) -> T:
+def read_document(
+    path: str | Path, text: Callable[[str], T], pdf: Callable[[Sequence[PdfLine]], T] | None = None
+) -> T:
     """Read `path` with `text(extracted text)` or `pdf(the PDF's lines)`; without a `pdf`
     reader a PDF is laid out as text first. Raises DocumentError for any other file."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DocumentError(ImportProblem(
-            path.name, "", f"okänd dokumenttyp «{suffix or 'utan ändelse'}» – importen läser "
-            "text utdragen ur PDF:en (.txt) och PDF (.pdf); spara dokumentet i ett av dem"))
+        raise DocumentError(
+            ImportProblem(
+                path.name,
+                "",
+                f"okänd dokumenttyp «{suffix or 'utan ändelse'}» – importen läser "
+                "text utdragen ur PDF:en (.txt) och PDF (.pdf); spara dokumentet i ett av dem",
+            )
+        )
     if not path.is_file():
-        raise DocumentError(ImportProblem(
-            str(path), "", "filen finns inte – kontrollera sökvägen (den räknas från mappen "
-            "du kör kommandot i)"))
+        raise DocumentError(
+            ImportProblem(
+                str(path),
+                "",
+                "filen finns inte – kontrollera sökvägen (den räknas från mappen "
+                "du kör kommandot i)",
+            )
+        )
     if suffix == ".txt":
         try:
             return text(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as err:
-            raise DocumentError(ImportProblem(
-                path.name, f"byte {err.start}", "texten är inte UTF-8 – spara den som UTF-8 "
-                "(eller läs PDF:en direkt)")) from err
+            raise DocumentError(
+                ImportProblem(
+                    path.name,
+                    f"byte {err.start}",
+                    "texten är inte UTF-8 – spara den som UTF-8 (eller läs PDF:en direkt)",
+                )
+            ) from err
     from generator.importers.pdf.layout import UnreadablePdf, read_lines  # pdfminer: PDFs only
 
     try:
         lines = read_lines(path)
     except UnreadablePdf as err:
-        raise DocumentError(ImportProblem(
-            path.name, "", f"kunde inte läsas som PDF ({err}) – öppna filen och kontrollera "
-            "att den är en hel PDF utan lösenord")) from err
+        raise DocumentError(
+            ImportProblem(
+                path.name,
+                "",
+                f"kunde inte läsas som PDF ({err}) – öppna filen och kontrollera "
+                "att den är en hel PDF utan lösenord",
+            )
+        ) from err
     if pdf is not None:
         return pdf(lines)
     from generator.importers.pdf.text import lines_to_text

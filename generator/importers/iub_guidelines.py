@@ -25,9 +25,16 @@ _GROUP = re.compile(r"^(?P<n>3\.\d)\.\s+(?P<namn>\S.*)$")  # "3.1. Rådgivning"
 _INSATS = re.compile(r"^(?P<n>3\.\d\.\d{1,2})\s+(?P<namn>\S.*)$")  # "3.1.1 Familjerådgivning"
 # A heading glued to the end of the previous line ("… uppföljning. 3.1.4 Vägledningscentrum")
 _GLUED = re.compile(r"(?<=[.])\s+(?=3\.\d\.\d{1,2}\s+[A-ZÅÄÖ])")
-_LABELS = {"Innehåll": "innehall", "Omfattning": "omfattning", "Metod": "metod",
-           "Metoder": "metod", "Målgrupp": "malgrupp", "Villkor": "villkor",
-           "Dokumentation": "dokumentation", "Uppföljning": "uppfoljning"}
+_LABELS = {
+    "Innehåll": "innehall",
+    "Omfattning": "omfattning",
+    "Metod": "metod",
+    "Metoder": "metod",
+    "Målgrupp": "malgrupp",
+    "Villkor": "villkor",
+    "Dokumentation": "dokumentation",
+    "Uppföljning": "uppfoljning",
+}
 # "Omfattning 1-5 samtal." printed as a paragraph of Innehåll (3.4.1)
 _INLINE_OMFATTNING = re.compile(r"^Omfattning\s+(?P<rest>\S.*)$")
 # A method's own fields inside Metod (3.4.5, 3.4.6)
@@ -49,8 +56,11 @@ class _Draft:
 
 def _lines(text: str) -> list[Line]:
     """The printed lines; a heading glued to the end of a line is a line of its own."""
-    return [Line.of(part, number) for number, raw in enumerate(text.splitlines(), 1)
-            for part in _GLUED.split(raw)]
+    return [
+        Line.of(part, number)
+        for number, raw in enumerate(text.splitlines(), 1)
+        for part in _GLUED.split(raw)
+    ]
 
 
 def _text(lines: list[Line]) -> str | None:
@@ -66,8 +76,7 @@ def _villkor(lines: list[Line]) -> tuple[str, ...]:
         for k, line in enumerate(block):
             current.append(line)
             following = block[k + 1].text if k + 1 < len(block) else ""
-            if (following[:1].isupper() and line.text.endswith(".")
-                    and len(line.text) < _SHORT_LINE):
+            if following[:1].isupper() and line.text.endswith(".") and len(line.text) < _SHORT_LINE:
                 items.append(join(current))
                 current = []
         if current:
@@ -95,8 +104,13 @@ class _MethodDraft:
         def text(key: str) -> str | None:
             paras = [join(p) for p in self.parts.get(key, []) if p]
             return "\n\n".join(p for p in paras if p) or None
-        return Method(namn=self.namn, beskrivning=text("beskrivning"),
-                      malgrupp=text("malgrupp"), omfattning=text("omfattning"))
+
+        return Method(
+            namn=self.namn,
+            beskrivning=text("beskrivning"),
+            malgrupp=text("malgrupp"),
+            omfattning=text("omfattning"),
+        )
 
 
 def _rest(line: Line, rest: str) -> Line:
@@ -118,8 +132,9 @@ def _methods(lines: list[Line]) -> tuple[Method, ...]:
             continue
         text = line.text
         if (m := _METHOD_FIELD.match(text)) and methods:
-            methods[-1].start("malgrupp" if m["label"] == "Målgrupp" else "omfattning",
-                             _rest(line, m["rest"]))
+            methods[-1].start(
+                "malgrupp" if m["label"] == "Målgrupp" else "omfattning", _rest(line, m["rest"])
+            )
             after_field, paragraph_start = True, False
             continue
         may_start = paragraph_start or after_field or not methods
@@ -166,16 +181,32 @@ def parse_text(text: str) -> LocalList:
         elif target is not None:
             target.append(line)
         elif line.text and current is not None:
-            log.warning("line %d: text before the first field of %s: %s",
-                        line.number, current.nummer, line.text)
+            log.warning(
+                "line %d: text before the first field of %s: %s",
+                line.number,
+                current.nummer,
+                line.text,
+            )
     inledning = "\n\n".join(t for t in (_text(intro), _text(list_intro)) if t) or None
     out_groups = []
     for nummer, namn, beskrivning, drafts in groups:
-        out_groups.append(LocalGroup(
-            id=slugify(f"{nummer} {namn}"), namn=f"{nummer} {namn}",
-            beskrivning=_text(beskrivning), insatser=tuple(_insats(d) for d in drafts)))
-    return LocalList(id=LIST_ID, kind="iub", kommun="Alingsås", titel=TITLE,
-                     dokument=DOCUMENT_ID, inledning=inledning, grupper=tuple(out_groups))
+        out_groups.append(
+            LocalGroup(
+                id=slugify(f"{nummer} {namn}"),
+                namn=f"{nummer} {namn}",
+                beskrivning=_text(beskrivning),
+                insatser=tuple(_insats(d) for d in drafts),
+            )
+        )
+    return LocalList(
+        id=LIST_ID,
+        kind="iub",
+        kommun="Alingsås",
+        titel=TITLE,
+        dokument=DOCUMENT_ID,
+        inledning=inledning,
+        grupper=tuple(out_groups),
+    )
 
 
 def _insats(d: _Draft) -> LocalInsats:
@@ -194,11 +225,18 @@ def _insats(d: _Draft) -> LocalInsats:
         if key not in f:
             log.warning("%s %s: no %s", d.nummer, d.namn, key)
     return LocalInsats(
-        id=slugify(d.namn), nummer=d.nummer, namn=d.namn, innehall=_text(kept),
-        omfattning=omfattning, metod=_methods(f.get("metod", [])),
-        malgrupp=_text(f.get("malgrupp", [])), villkor=_villkor(f.get("villkor", [])),
+        id=slugify(d.namn),
+        nummer=d.nummer,
+        namn=d.namn,
+        innehall=_text(kept),
+        omfattning=omfattning,
+        metod=_methods(f.get("metod", [])),
+        malgrupp=_text(f.get("malgrupp", [])),
+        villkor=_villkor(f.get("villkor", [])),
         dokumentation=_text(f.get("dokumentation", [])),
-        uppfoljning=_text(f.get("uppfoljning", [])), nationell=())
+        uppfoljning=_text(f.get("uppfoljning", [])),
+        nationell=(),
+    )
 
 
 def read(path: str | Path) -> LocalList:

@@ -125,8 +125,14 @@ def _keeps_dash(out: str, text: str, rules: JoinRules) -> bool:
     last_word = out.rsplit(" ", 1)[-1]
     before = out[-2:-1]
     word = (last_word + text.split(" ", 1)[0]).rstrip(".,;:")
-    return (rules.keep_hyphens or out.endswith("–") or not before.islower()
-            or not text[0].islower() or word in rules.keep_words or "://" in last_word)
+    return (
+        rules.keep_hyphens
+        or out.endswith("–")
+        or not before.islower()
+        or not text[0].islower()
+        or word in rules.keep_words
+        or "://" in last_word
+    )
 
 
 def ends_sentence(text: str) -> bool:

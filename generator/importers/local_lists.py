@@ -18,16 +18,30 @@ MAPPING = Path(__file__).parent / "mappings" / "national.yml"
 
 # The list documents themselves, as works (the lists' `dokument`).
 SOURCE_WORKS = (
-    Work(id=open_insatser.DOCUMENT_ID, text=open_insatser.TITLE, utgivare="Stockholms stad",
-         ar=None, titel=open_insatser.TITLE, fil="sources/stockholm-oppna-insatser-iub.txt"),
-    Work(id=iub_guidelines.DOCUMENT_ID, text=iub_guidelines.TITLE, utgivare="Alingsås kommun",
-         ar=None, titel=iub_guidelines.TITLE, fil="sources/alingsas-riktlinjer-iub.txt"),
+    Work(
+        id=open_insatser.DOCUMENT_ID,
+        text=open_insatser.TITLE,
+        utgivare="Stockholms stad",
+        ar=None,
+        titel=open_insatser.TITLE,
+        fil="sources/stockholm-oppna-insatser-iub.txt",
+    ),
+    Work(
+        id=iub_guidelines.DOCUMENT_ID,
+        text=iub_guidelines.TITLE,
+        utgivare="Alingsås kommun",
+        ar=None,
+        titel=iub_guidelines.TITLE,
+        fil="sources/alingsas-riktlinjer-iub.txt",
+    ),
 )
 
 
 def load_mapping(path: Path = MAPPING) -> dict[str, dict[str, tuple[str, ...]]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {key: {k: tuple(v or ()) for k, v in (table or {}).items()} for key, table in data.items()}
+    return {
+        key: {k: tuple(v or ()) for k, v in (table or {}).items()} for key, table in data.items()
+    }
 
 
 def apply_mapping(lst: LocalList, mapping: dict[str, dict[str, tuple[str, ...]]]) -> LocalList:
@@ -46,10 +60,18 @@ def import_lists(paths: dict[str, Path]) -> tuple[list[LocalList], list[Work]]:
     """Documents by kind ("oppna-insatser", "iub-riktlinjer", "skolgang") → lists and works."""
     mapping = load_mapping()
     skol, skol_works = skolgang.read(paths["skolgang"])
-    lists = [open_insatser.read(paths["oppna-insatser"]),
-             iub_guidelines.read(paths["iub-riktlinjer"]), skol]
-    skol_work = Work(id=skolgang.DOCUMENT_ID, text=skol.titel, utgivare="Stockholms stad",
-                     ar=None, titel=skol.titel, fil="sources/stockholm-skolgang.txt")
+    lists = [
+        open_insatser.read(paths["oppna-insatser"]),
+        iub_guidelines.read(paths["iub-riktlinjer"]),
+        skol,
+    ]
+    skol_work = Work(
+        id=skolgang.DOCUMENT_ID,
+        text=skol.titel,
+        utgivare="Stockholms stad",
+        ar=None,
+        titel=skol.titel,
+        fil="sources/stockholm-skolgang.txt",
+    )
     works = [*SOURCE_WORKS, skol_work, *skol_works]
     return [apply_mapping(lst, mapping) for lst in lists], works
-

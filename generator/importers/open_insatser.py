@@ -26,7 +26,10 @@ DOCUMENT_ID = "stockholm-oppna-insatser-iub"
 TITLE = "Insatser som Stockholms stads socialtjänst ger utan individuell behovsprövning"
 
 _PAGE_NUMBER = re.compile(r"^\d+ \(\d+\)$")
-_HEADER_LINES = {"Insatser som Stockholms stads socialtjänst ger utan individuell", "behovsprövning"}
+_HEADER_LINES = {
+    "Insatser som Stockholms stads socialtjänst ger utan individuell",
+    "behovsprövning",
+}
 _LABEL = re.compile(r"^(?P<label>Innehåll|Målgrupper|Målgrupp):\s*(?P<rest>.*)$")
 _GROUP = re.compile(r"^Del (?P<n>\d+)$")
 _HARD_BREAK = re.compile(r"\S {2,}$")
@@ -83,8 +86,12 @@ def _heading_start(lines: list[Line], i: int) -> int:
     start = i
     while start > 0 and start > i - 3:
         candidate = lines[start - 1].text
-        if ends_sentence(candidate) or candidate.startswith("•") or _LABEL.match(candidate) \
-                or _GROUP.match(candidate):
+        if (
+            ends_sentence(candidate)
+            or candidate.startswith("•")
+            or _LABEL.match(candidate)
+            or _GROUP.match(candidate)
+        ):
             break
         start -= 1
     if start < i and start > 0:
@@ -169,21 +176,44 @@ def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalLi
             malgrupp = [f.value() for f in d.malgrupp]
             if innehall is None and len(malgrupp) == 2:
                 # the source labels the content "Målgrupp:" too; the first one is the content
-                log.warning("%s (line %d): two 'Målgrupp:' and no 'Innehåll:'; the first is "
-                            "read as the content", d.namn, d.line)
+                log.warning(
+                    "%s (line %d): two 'Målgrupp:' and no 'Innehåll:'; the first is "
+                    "read as the content",
+                    d.namn,
+                    d.line,
+                )
                 innehall, malgrupp = malgrupp[0], malgrupp[1:]
             insats_id = slugify(d.namn)
             if insats_id in seen:
                 insats_id = f"{insats_id}-{group_id}"
             seen.add(insats_id)
-            insatser.append(LocalInsats(
-                id=insats_id, nummer=None, namn=d.namn, innehall=innehall, omfattning=None,
-                metod=(), malgrupp="\n\n".join(m for m in malgrupp if m) or None, villkor=(),
-                dokumentation=None, uppfoljning=None, nationell=()))
-        out_groups.append(LocalGroup(id=group_id, namn=name, beskrivning=None,
-                                     insatser=tuple(insatser)))
-    return LocalList(id=LIST_ID, kind="iub", kommun="Stockholm", titel=TITLE,
-                     dokument=DOCUMENT_ID, inledning=intro, grupper=tuple(out_groups))
+            insatser.append(
+                LocalInsats(
+                    id=insats_id,
+                    nummer=None,
+                    namn=d.namn,
+                    innehall=innehall,
+                    omfattning=None,
+                    metod=(),
+                    malgrupp="\n\n".join(m for m in malgrupp if m) or None,
+                    villkor=(),
+                    dokumentation=None,
+                    uppfoljning=None,
+                    nationell=(),
+                )
+            )
+        out_groups.append(
+            LocalGroup(id=group_id, namn=name, beskrivning=None, insatser=tuple(insatser))
+        )
+    return LocalList(
+        id=LIST_ID,
+        kind="iub",
+        kommun="Stockholm",
+        titel=TITLE,
+        dokument=DOCUMENT_ID,
+        inledning=intro,
+        grupper=tuple(out_groups),
+    )
 
 
 def read(path: str | Path) -> LocalList:

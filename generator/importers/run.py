@@ -37,13 +37,22 @@ DOCUMENTS: dict[str, str] = {
 
 # The survey's two appendices as works; the documents name no publisher, so none is invented.
 SURVEY_WORKS = (
-    records.Work(id="kartlaggning-forklaringar", utgivare="Kartläggning av insatser i socialtjänst",
-               text="Kartläggning av insatser i socialtjänst – bilaga: förklaringar till insatserna",
-               ar=None, titel="Bilaga: förklaringar till insatserna",
-               fil="sources/kartlaggning-forklaringar.txt"),
-    records.Work(id="kartlaggning-resultattabeller", utgivare="Kartläggning av insatser i socialtjänst",
-               text="Kartläggning av insatser i socialtjänst – bilaga: resultattabeller",
-               ar=None, titel="Bilaga: resultattabeller", fil="sources/kartlaggning-resultattabeller.txt"),
+    records.Work(
+        id="kartlaggning-forklaringar",
+        utgivare="Kartläggning av insatser i socialtjänst",
+        text="Kartläggning av insatser i socialtjänst – bilaga: förklaringar till insatserna",
+        ar=None,
+        titel="Bilaga: förklaringar till insatserna",
+        fil="sources/kartlaggning-forklaringar.txt",
+    ),
+    records.Work(
+        id="kartlaggning-resultattabeller",
+        utgivare="Kartläggning av insatser i socialtjänst",
+        text="Kartläggning av insatser i socialtjänst – bilaga: resultattabeller",
+        ar=None,
+        titel="Bilaga: resultattabeller",
+        fil="sources/kartlaggning-resultattabeller.txt",
+    ),
 )
 
 
@@ -69,7 +78,8 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
     explanations = survey_explanations.read(paths["forklaringar"], names)
     survey = merge(explanations, tables, Curation.load())
     lists, local_works = local_lists.import_lists(
-        {k: paths[k] for k in ("oppna-insatser", "iub-riktlinjer", "skolgang")})
+        {k: paths[k] for k in ("oppna-insatser", "iub-riktlinjer", "skolgang")}
+    )
     works = {w.id: w for w in (*SURVEY_WORKS, *survey.works, *local_works)}
     counts: Counter[str] = Counter()
     for name, doc in (("förklaringar", explanations), ("tabeller", tables)):
@@ -81,13 +91,20 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
         counts[f"{lst.kind}/{lst.id}"] = sum(len(g.insatser) for g in lst.grupper)
         for g in lst.grupper:
             counts[f"{lst.kind}/{lst.id} / {g.namn}"] = len(g.insatser)
-    content = records.Content(insatser=survey.insatser, omraden=survey.omraden,
-                              works=tuple(sorted(works.values(), key=lambda w: w.id)),
-                              lists=tuple(lists), iub=None)
-    dropped = (*(f"förklaringar: {d}" for d in explanations.dropped),
-               *(f"tabeller: {d}" for d in tables.dropped))
-    return Imported(content, survey, dict(counts), (*explanations.problems, *tables.problems),
-                    dropped)
+    content = records.Content(
+        insatser=survey.insatser,
+        omraden=survey.omraden,
+        works=tuple(sorted(works.values(), key=lambda w: w.id)),
+        lists=tuple(lists),
+        iub=None,
+    )
+    dropped = (
+        *(f"förklaringar: {d}" for d in explanations.dropped),
+        *(f"tabeller: {d}" for d in tables.dropped),
+    )
+    return Imported(
+        content, survey, dict(counts), (*explanations.problems, *tables.problems), dropped
+    )
 
 
 def stage(files: dict[str, str], staging: Path) -> list[Path]:
@@ -97,16 +114,22 @@ def stage(files: dict[str, str], staging: Path) -> list[Path]:
     or it is empty: a folder of someone else's files is refused, nothing is deleted.
     """
     if staging.exists():
-        if not staging.is_dir() or (any(staging.iterdir())
-                                    and not (staging / STAGING_MARK).is_file()):
-            raise DocumentError(ImportProblem(
-                str(staging), "", "mappen finns och skapades inte av importen – den töms inte; "
-                "välj en annan mapp med --utkast"))
+        if not staging.is_dir() or (
+            any(staging.iterdir()) and not (staging / STAGING_MARK).is_file()
+        ):
+            raise DocumentError(
+                ImportProblem(
+                    str(staging),
+                    "",
+                    "mappen finns och skapades inte av importen – den töms inte; "
+                    "välj en annan mapp med --utkast",
+                )
+            )
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     (staging / STAGING_MARK).write_text(
-        "Utkast från python -m generator import; mappen töms vid nästa import.\n",
-        encoding="utf-8")
+        "Utkast från python -m generator import; mappen töms vid nästa import.\n", encoding="utf-8"
+    )
     written = []
     for rel, text in sorted(files.items()):
         path = staging / rel
@@ -127,8 +150,13 @@ class ImportRun:
     created: tuple[str, ...]  # drafts copied into content/ (files that were not there)
 
 
-def run_import(root: Path, documents: dict[str, Path], staging: Path, write_report: bool = False,
-               create_new: bool = False) -> ImportRun:
+def run_import(
+    root: Path,
+    documents: dict[str, Path],
+    staging: Path,
+    write_report: bool = False,
+    create_new: bool = False,
+) -> ImportRun:
     """The `import` command: import, stage the drafts, compare them with content/.
 
     With `write_report` the import report (REPORT) is rewritten; with `create_new` the

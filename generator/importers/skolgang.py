@@ -29,7 +29,9 @@ _MARKER = re.compile(r"(?<=[A-Za-zÅÄÖåäö.)])(?P<n>\d{1,2}(?:,\d{1,2})*)(?=
 _URL = re.compile(r"https?://\S+")
 _GUIDELINES = re.compile(r"riktlinje\w* för vård och stöd vid missbruk", re.IGNORECASE)
 _SBU = re.compile(r"SBU:s översikt (?P<nr>\d+) \((?P<ar>\d{4})\)")
-_PLACE_PUBLISHER = re.compile(r"\.\s+[A-ZÅÄÖ][\wåäö]+: [^.]+$")  # ". Stockholm: Socialförvaltningen"
+_PLACE_PUBLISHER = re.compile(
+    r"\.\s+[A-ZÅÄÖ][\wåäö]+: [^.]+$"
+)  # ". Stockholm: Socialförvaltningen"
 
 
 def _split_footnotes(text: str) -> tuple[list[Line], dict[int, str]]:
@@ -50,10 +52,10 @@ def _split_footnotes(text: str) -> tuple[list[Line], dict[int, str]]:
             if not in_notes and body and not body[-1].text:
                 body.pop()  # the spacer above a page's footnotes is not a paragraph break
             in_notes, last = True, expected
-            notes[expected] = [raw[len(m["n"]) + 1:]]
+            notes[expected] = [raw[len(m["n"]) + 1 :]]
             expected += 1
             continue
-        if in_notes and not raw.startswith(" ") and stripped:
+        if in_notes and last is not None and not raw.startswith(" ") and stripped:
             notes[last].append(raw)  # a footnote continues on the next line
             continue
         in_notes = False
@@ -78,12 +80,19 @@ def _is_heading(body: list[Line], i: int) -> int:
     while k >= 0 and not body[k].text:
         k -= 1
     paragraph_ended = k < i - 1  # a spacer line lies between
-    if k >= 0 and not paragraph_ended and not ends_sentence(body[k].text) \
-            and _is_heading(body, k) == 0:
+    if (
+        k >= 0
+        and not paragraph_ended
+        and not ends_sentence(body[k].text)
+        and _is_heading(body, k) == 0
+    ):
         return 0
     # a heading wraps without an empty line between its two lines
-    size = 2 if i + 1 < len(body) and body[i + 1].number == line.number + 1 \
-        and not not body[i + 1].text else 1
+    size = (
+        2
+        if i + 1 < len(body) and body[i + 1].number == line.number + 1 and not not body[i + 1].text
+        else 1
+    )
     nxt = i + size
     while nxt < len(body) and not body[nxt].text:
         nxt += 1
@@ -130,7 +139,7 @@ def parse_text(text: str) -> LocalList:
         size = _is_heading(body, i) if i > 0 else 0
         if size:
             flush()
-            namn = join(body[i:i + size])
+            namn = join(body[i : i + size])
             sections.append(_Section(namn, line.number, group=bool(_GROUP_HEADING.match(namn))))
             i += size
             continue
@@ -149,23 +158,52 @@ def footnote_works(notes: dict[int, str]) -> dict[int, tuple[Work, ...]]:
         if m := _URL.search(note):
             url = m.group(0)
             host = re.sub(r"^www\.", "", url.split("/")[2])
-            works.append(Work(id=slugify(host + " " + url.split("/", 3)[-1], max_length=70),
-                              text=url, utgivare=host, ar=None, titel=None, url=url))
+            works.append(
+                Work(
+                    id=slugify(host + " " + url.split("/", 3)[-1], max_length=70),
+                    text=url,
+                    utgivare=host,
+                    ar=None,
+                    titel=None,
+                    url=url,
+                )
+            )
         elif m := _SBU.search(note):
-            works.append(Work(id=slugify(f"SBU {m['ar']} oversikt {m['nr']}"), text=m.group(0),
-                              utgivare="SBU", ar=m["ar"], titel=None))
+            works.append(
+                Work(
+                    id=slugify(f"SBU {m['ar']} oversikt {m['nr']}"),
+                    text=m.group(0),
+                    utgivare="SBU",
+                    ar=m["ar"],
+                    titel=None,
+                )
+            )
         elif _GUIDELINES.search(note):
             titel = "Nationella riktlinjer för vård och stöd vid missbruk och beroende"
-            works.append(Work(id=slugify("Socialstyrelsen " + titel, max_length=70),
-                              text=f"Socialstyrelsens {titel[0].lower()}{titel[1:]}",
-                              utgivare="Socialstyrelsen", ar=None, titel=titel))
+            works.append(
+                Work(
+                    id=slugify("Socialstyrelsen " + titel, max_length=70),
+                    text=f"Socialstyrelsens {titel[0].lower()}{titel[1:]}",
+                    utgivare="Socialstyrelsen",
+                    ar=None,
+                    titel=titel,
+                )
+            )
         elif re.match(r"^[^()]+\(\d{4}[^)]*\)", note):
             work = parse_citation(note)
-            titel = (work.titel or "").lstrip(". ")
-            titel = _PLACE_PUBLISHER.sub("", titel) or None
-            works.append(Work(id=slugify(" ".join(p for p in (work.utgivare, work.ar, titel) if p),
-                                         max_length=70),
-                              text=note, utgivare=work.utgivare, ar=work.ar, titel=titel))
+            printed_title = _PLACE_PUBLISHER.sub("", (work.titel or "").lstrip(". ")) or None
+            works.append(
+                Work(
+                    id=slugify(
+                        " ".join(p for p in (work.utgivare, work.ar, printed_title) if p),
+                        max_length=70,
+                    ),
+                    text=note,
+                    utgivare=work.utgivare,
+                    ar=work.ar,
+                    titel=printed_title,
+                )
+            )
         out[n] = tuple(works)
     return out
 
@@ -186,6 +224,7 @@ def _build(titel: str, sections: list[_Section], notes: dict[int, str]) -> Local
             expected += len(numbers)
             found.extend(numbers)
             return ""
+
         return _MARKER.sub(repl, text), found
 
     intro = sections[0]
@@ -199,11 +238,23 @@ def _build(titel: str, sections: list[_Section], notes: dict[int, str]) -> Local
         kallor: list[str] = []
         for n in found:
             kallor.extend(w.id for w in cited.get(n, ()) if w.id not in kallor)
-        groups[-1][1].append(LocalInsats(
-            id=slugify(s.namn), nummer=None, namn=s.namn, innehall=text or None,
-            omfattning=None, metod=(), malgrupp=None, villkor=(), dokumentation=None,
-            uppfoljning=None, nationell=(), kallor=tuple(kallor),
-            noter=tuple(notes[n] for n in found)))
+        groups[-1][1].append(
+            LocalInsats(
+                id=slugify(s.namn),
+                nummer=None,
+                namn=s.namn,
+                innehall=text or None,
+                omfattning=None,
+                metod=(),
+                malgrupp=None,
+                villkor=(),
+                dokumentation=None,
+                uppfoljning=None,
+                nationell=(),
+                kallor=tuple(kallor),
+                noter=tuple(notes[n] for n in found),
+            )
+        )
     missing = sorted(set(notes) - set(range(1, expected)))
     if missing:
         log.warning("footnotes without a marker in the text: %s", missing)
@@ -211,11 +262,21 @@ def _build(titel: str, sections: list[_Section], notes: dict[int, str]) -> Local
     for n in intro_notes:
         list_kallor.extend(w.id for w in cited.get(n, ()) if w.id not in list_kallor)
     return LocalList(
-        id=LIST_ID, kind="skolgang", kommun="Stockholm", titel=titel, dokument=DOCUMENT_ID,
+        id=LIST_ID,
+        kind="skolgang",
+        kommun="Stockholm",
+        titel=titel,
+        dokument=DOCUMENT_ID,
         inledning=intro_text or None,
-        grupper=tuple(LocalGroup(id=slugify(namn, max_length=60), namn=namn, beskrivning=None,
-                                 insatser=tuple(ins)) for namn, ins in groups),
-        noter=tuple(notes[n] for n in intro_notes), kallor=tuple(list_kallor))
+        grupper=tuple(
+            LocalGroup(
+                id=slugify(namn, max_length=60), namn=namn, beskrivning=None, insatser=tuple(ins)
+            )
+            for namn, ins in groups
+        ),
+        noter=tuple(notes[n] for n in intro_notes),
+        kallor=tuple(list_kallor),
+    )
 
 
 def works(text: str) -> tuple[Work, ...]:

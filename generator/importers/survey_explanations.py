@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.importers.documents import ImportProblem, read_document
 from generator.importers.lines import JoinRules, Line, join, join_texts
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument
-from generator.importers.documents import ImportProblem, read_document
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +30,18 @@ _INTRO = re.compile(r"^1 \S")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # "Publisher (2019) Title", "Kumla kommun, kumla.se (hämtad maj 2021)": a short lead
 # without parentheses, then a year or a retrieval note in parentheses.
-_CITATION_START = re.compile(r"^[A-ZÅÄÖ0-9][^()]{0,80}?\(\s*(?:\d{4}|hämtad|u\.\s?å)", re.IGNORECASE)
-_CITATION_SITE = re.compile(r"^[A-ZÅÄÖ][^()]{0,60},\s*(?:www\.)?[a-z0-9-]+\.(?:se|nu|org|com|net)\b")
+_CITATION_START = re.compile(
+    r"^[A-ZÅÄÖ0-9][^()]{0,80}?\(\s*(?:\d{4}|hämtad|u\.\s?å)", re.IGNORECASE
+)
+_CITATION_SITE = re.compile(
+    r"^[A-ZÅÄÖ][^()]{0,60},\s*(?:www\.)?[a-z0-9-]+\.(?:se|nu|org|com|net)\b"
+)
 # Publishers the survey cites without a year ("Stockholms stad", "Malmö stad; Nationellt
 # kompetenscentrum anhöriga"): a Källa cell may consist of these names alone.
-_PUBLISHER = (r"(?:[A-ZÅÄÖ][\wåäö-]+s stad|[A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun|stads?område)|Region [A-ZÅÄÖ]\w+"
-              r"|Länsstyrelsen|Socialstyrelsen|SBU|SKR|Nationellt (?:kompetens)?centrum|FoU [A-ZÅÄÖ]\w+)")
+_PUBLISHER = (
+    r"(?:[A-ZÅÄÖ][\wåäö-]+s stad|[A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun|stads?område)|Region [A-ZÅÄÖ]\w+"
+    r"|Länsstyrelsen|Socialstyrelsen|SBU|SKR|Nationellt (?:kompetens)?centrum|FoU [A-ZÅÄÖ]\w+)"
+)
 _PUBLISHER_CELL = re.compile(rf"^{_PUBLISHER}\b")
 # A citation that starts in the middle of a row's first line, when the extraction put all
 # three cells on one line: "Peer support Stöd av brukarspecialist Socialstyrelsen (2018)".
@@ -46,12 +52,14 @@ _BARE_SITE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+\.(?:se|nu|org|com|net)\s*;?$"
 # Hyphenated words the PDF broke at the hyphen where the hyphen belongs to the word
 # (everything else "xx-\nyy" with a lowercase letter before the hyphen is soft hyphenation
 # and is joined: "upp-\nföljning" → "uppföljning").
-KEEP_HYPHEN: frozenset[str] = frozenset({
-    "kognitiv-beteendeterapeutisk",  # KBT's Swedish spelling
-    "twelve-step",  # English term, "Tolvstegsbehandling, twelve-step facilitation"
-    "strength-modellen",  # the Strengths model, English stem
-    "Utväg-manualen",  # Utväg is a proper name (Gruppsamtal enligt Utväg-manualen)
-})
+KEEP_HYPHEN: frozenset[str] = frozenset(
+    {
+        "kognitiv-beteendeterapeutisk",  # KBT's Swedish spelling
+        "twelve-step",  # English term, "Tolvstegsbehandling, twelve-step facilitation"
+        "strength-modellen",  # the Strengths model, English stem
+        "Utväg-manualen",  # Utväg is a proper name (Gruppsamtal enligt Utväg-manualen)
+    }
+)
 
 # Words the PDF broke at a line end without any hyphen; joining lines puts a space there.
 # Found by listing lines without the extraction's trailing space (only this one is not a
@@ -152,14 +160,14 @@ def names_from_tables(tables: ParsedDocument) -> dict[int, set[str]]:
 
 def _next_raw(raw_lines: list[str], i: int) -> str:
     """The next non-blank line, right-stripped only (a leading space marks a page break)."""
-    for raw in raw_lines[i + 1:]:
+    for raw in raw_lines[i + 1 :]:
         if raw.strip():
             return raw.rstrip()
     return ""
 
 
 def _next_content(raw_lines: list[str], i: int) -> str:
-    for raw in raw_lines[i + 1:]:
+    for raw in raw_lines[i + 1 :]:
         if raw.strip():
             return raw.strip()
     return ""
@@ -171,8 +179,6 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
     raw_lines = text.splitlines()
     problems: list[ImportProblem] = []
     headings: list[Heading] = []
-    rows: list[_Row] = []
-
     omrade = 0
     omrade_namn = ""
     kategori: str | None = None
@@ -195,8 +201,17 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
 
     def emit_omrade() -> None:
         nonlocal note_open
-        headings.append(Heading(omrade, omrade_namn, None, None, None,
-                                join_lines([n.text for n in note]) or None, omrade_line))
+        headings.append(
+            Heading(
+                omrade,
+                omrade_namn,
+                None,
+                None,
+                None,
+                join_lines([n.text for n in note]) or None,
+                omrade_line,
+            )
+        )
         note_open = False
 
     for idx, raw in enumerate(raw_lines):
@@ -206,8 +221,14 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
             if raw:  # whitespace-only: an empty cell
                 if in_table:
                     close_block()
-                    blocks.append((_Block([], empty=True, after_break=pending_break, at=number),
-                                   omrade, kategori or "", rubrik))
+                    blocks.append(
+                        (
+                            _Block([], empty=True, after_break=pending_break, at=number),
+                            omrade,
+                            kategori or "",
+                            rubrik,
+                        )
+                    )
                     pending_break = False
             else:
                 close_block()
@@ -220,7 +241,9 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
             in_table = True
             pending_break = pending_break or lead
             continue
-        if line.startswith(_RUNNING_HEADER) or (_PAGE_NUMBER.match(line) and nxt.startswith(_RUNNING_HEADER)):
+        if line.startswith(_RUNNING_HEADER) or (
+            _PAGE_NUMBER.match(line) and nxt.startswith(_RUNNING_HEADER)
+        ):
             close_block()
             pending_break = True
             continue
@@ -230,7 +253,11 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
             close_block()
             if note_open:
                 emit_omrade()
-            omrade, omrade_namn, omrade_line = int(m[1]), f"Verksamhetsområde {m[2].strip()}".strip(), number
+            omrade, omrade_namn, omrade_line = (
+                int(m[1]),
+                f"Verksamhetsområde {m[2].strip()}".strip(),
+                number,
+            )
             kategori = kategori_namn = rubrik = None
             in_table, note, note_open, name_continues = False, [], True, True
             continue
@@ -245,23 +272,32 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
                 emit_omrade()
             kategori, kategori_namn, rubrik = f"{m[1]}.{m[2]}", m[3].strip(), None
             if int(m[1]) != omrade:
-                problems.append(_problem(number, f"kategorin {kategori} står under område {omrade}"))
-            headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, None, None, number))
+                problems.append(
+                    _problem(number, f"kategorin {kategori} står under område {omrade}")
+                )
+            headings.append(
+                Heading(omrade, omrade_namn, kategori, kategori_namn, None, None, number)
+            )
             in_table = False
             continue
         if note_open:
             note.append(Line(line, raw, number))
             continue
-        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (lead or block is None or not block.lines):
+        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (
+            lead or block is None or not block.lines
+        ):
             # A one-line block right before the column header is a sub-heading.
             close_block()
             rubrik = line
-            headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, rubrik, None, number))
+            headings.append(
+                Heading(omrade, omrade_namn, kategori, kategori_namn, rubrik, None, number)
+            )
             in_table = False
             continue
         if not in_table:
-            problems.append(_problem(number, f"texten «{line}» står utanför en tabell – "
-                                            "importeras inte"))
+            problems.append(
+                _problem(number, f"texten «{line}» står utanför en tabell – importeras inte")
+            )
             continue
         if lead and block is not None and block.lines:
             close_block()  # a leading space after text: a page break inside a block
@@ -276,8 +312,12 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
 
     dropped: list[str] = []
     parsed = _rows_from_blocks(blocks, names, problems, dropped)
-    return ParsedDocument(headings=tuple(headings), rows=tuple(parsed), problems=tuple(problems),
-                          dropped=tuple(dropped))
+    return ParsedDocument(
+        headings=tuple(headings),
+        rows=tuple(parsed),
+        problems=tuple(problems),
+        dropped=tuple(dropped),
+    )
 
 
 # --- rows ------------------------------------------------------------------------------
@@ -288,12 +328,17 @@ def _starts_lower(block: _Block) -> bool:
     return bool(first) and (first[0].islower() or first[0] in "(,;.")
 
 
-def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[ImportProblem],
-                      dropped: list[str]) -> list[ExplanationRow]:
+def _rows_from_blocks(
+    blocks, names: dict[int, set[str]], problems: list[ImportProblem], dropped: list[str]
+) -> list[ExplanationRow]:
     rows: list[_Row] = []
     current: _Row | None = None
     for blk, omrade, kategori, rubrik in _split_cell_gaps(blocks):
-        section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (omrade, kategori, rubrik)
+        section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (
+            omrade,
+            kategori,
+            rubrik,
+        )
         if blk.empty:
             if current is None or section_changed:
                 problems.append(_problem(blk.line, "en tom cell utanför en rad"))
@@ -301,7 +346,7 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[ImportP
             current.blocks.append(blk)
             continue
         start = False
-        if section_changed:
+        if section_changed or current is None:
             start = True
         else:
             last = current.blocks[-1]
@@ -309,7 +354,10 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[ImportP
             if last.empty or (is_citation(last) and len(current.blocks) > 1):
                 # A lowercase start continues the source cell, unless it is a known name
                 # ("rePULSE").
-                start = not _starts_lower(blk) or _known_prefix(blk, names.get(omrade, set())) is not None
+                start = (
+                    not _starts_lower(blk)
+                    or _known_prefix(blk, names.get(omrade, set())) is not None
+                )
                 if start and is_citation(blk) and not last.empty:
                     start = False  # a second citation block of the same cell
             elif last.ends_with_empty_cells and len(current.blocks) == 1 and not is_citation(blk):
@@ -322,9 +370,11 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[ImportP
                 # (A row of a name alone, "Parkeringstillstånd för rörelsehindrade", may
                 # end right before the break.)
                 start = _known_prefix(blk, names.get(omrade, set())) is not None and (
-                    has_citation or len(current.blocks) == 1
-                    or _norm(_block_text(blk)) in names.get(omrade, set()))
-        if start:
+                    has_citation
+                    or len(current.blocks) == 1
+                    or _norm(_block_text(blk)) in names.get(omrade, set())
+                )
+        if start or current is None:
             current = _Row(omrade, kategori, rubrik, [blk], after_break=blk.after_break)
             rows.append(current)
         else:
@@ -339,8 +389,10 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[ImportP
         key = (record.namn, record.forklaring, record.kallor)
         table = seen.setdefault((row.kategori, row.rubrik), set())
         if row.after_break and key in table:
-            dropped.append(f"rad {record.line}: «{record.namn}» upprepad efter sidbrytning "
-                           f"(samma namn, förklaring och källa) – dubbletten togs bort")
+            dropped.append(
+                f"rad {record.line}: «{record.namn}» upprepad efter sidbrytning "
+                f"(samma namn, förklaring och källa) – dubbletten togs bort"
+            )
             continue
         table.add(key)
         out.append(record)
@@ -361,7 +413,7 @@ def _split_cell_gaps(blocks):
         if m is None:
             yield (blk, *where)
             continue
-        head, tail = blk.first[: m.start()], blk.first[m.end():]
+        head, tail = blk.first[: m.start()], blk.first[m.end() :]
         yield (_Block([Line(head, head, blk.line)], after_break=blk.after_break), *where)
         yield (_Block([Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
 
@@ -377,7 +429,9 @@ def _known_prefix(block: _Block, known: set[str]) -> str | None:
     return None
 
 
-def _split_name(first: _Block, following_text: bool, known: set[str], problems: list[ImportProblem]) -> tuple[str, str | None]:
+def _split_name(
+    first: _Block, following_text: bool, known: set[str], problems: list[ImportProblem]
+) -> tuple[str, str | None]:
     """Split the row's first block into the name and the start of the explanation."""
     text = _block_text(first)
     if _norm(text) in known:
@@ -385,15 +439,20 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
     curated = NAME_SPLITS.get(first.first)
     if curated is not None:
         if not text.startswith(curated):
-            problems.append(_problem(first.line, f"det kurerade namnet «{curated}» (NAME_SPLITS) "
-                                      "inleder inte raden – kontrollera tabellen"))
+            problems.append(
+                _problem(
+                    first.line,
+                    f"det kurerade namnet «{curated}» (NAME_SPLITS) "
+                    "inleder inte raden – kontrollera tabellen",
+                )
+            )
         else:
-            return curated, text[len(curated):].strip() or None
+            return curated, text[len(curated) :].strip() or None
     prefix = _known_prefix(first, known)
     if prefix is not None and len(prefix) <= len(first.first):
         # The name and the explanation share only the first line; a multi-line name is a
         # block of its own.
-        return prefix, text[len(prefix):].strip() or None
+        return prefix, text[len(prefix) :].strip() or None
     if prefix is not None and not following_text:
         log.info("line %d: name %r longer than the known %r", first.line, text, prefix)
         return text, None
@@ -401,8 +460,13 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
         # A block of its own before the explanation is the whole name cell.
         log.debug("line %d: name %r not in the results document", first.line, text)
         return text, None
-    problems.append(_problem(first.line, f"namnet kan inte skiljas från förklaringen i «{first.first}» "
-                             "(resultattabellerna har inget sådant namn) – hela stycket blir namnet"))
+    problems.append(
+        _problem(
+            first.line,
+            f"namnet kan inte skiljas från förklaringen i «{first.first}» "
+            "(resultattabellerna har inget sådant namn) – hela stycket blir namnet",
+        )
+    )
     return text, None
 
 
@@ -410,13 +474,19 @@ def _row_record(row: _Row, known: set[str], problems: list[ImportProblem]) -> Ex
     blocks = row.blocks
     first = blocks[0]
     if is_citation(first):
-        problems.append(_problem(first.line, f"källan «{_block_text(first)}» står utan en rad med "
-                                 "namn – importeras inte"))
+        problems.append(
+            _problem(
+                first.line,
+                f"källan «{_block_text(first)}» står utan en rad med namn – importeras inte",
+            )
+        )
         return None
     rest = blocks[1:]
     cit_at = next((i for i, b in enumerate(rest) if is_citation(b)), len(rest))
     expl_blocks, cit_blocks = rest[:cit_at], rest[cit_at:]
-    following_text = any(not b.empty for b in expl_blocks[:1]) and not expl_blocks[0].first.startswith("•")
+    following_text = any(not b.empty for b in expl_blocks[:1]) and not expl_blocks[
+        0
+    ].first.startswith("•")
     namn, expl_start = _split_name(first, following_text, known, problems)
     paragraphs: list[str] = [expl_start] if expl_start else []
     for b in expl_blocks:
@@ -437,8 +507,15 @@ def _row_record(row: _Row, known: set[str], problems: list[ImportProblem]) -> Ex
         t = _block_text(b)
         cit_text = f"{cit_text} {t}".strip() if cit_text else t
     kallor = tuple(c.strip() for c in cit_text.split(";") if c.strip())
-    return ExplanationRow(omrade=row.omrade, kategori=row.kategori, rubrik=row.rubrik, namn=namn,
-                          forklaring=forklaring, kallor=kallor, line=first.line)
+    return ExplanationRow(
+        omrade=row.omrade,
+        kategori=row.kategori,
+        rubrik=row.rubrik,
+        namn=namn,
+        forklaring=forklaring,
+        kallor=kallor,
+        line=first.line,
+    )
 
 
 def _problem(line: int, message: str) -> ImportProblem:
@@ -450,5 +527,8 @@ def read(path: str | Path, names: dict[int, set[str]]) -> ParsedDocument:
     `parse_text` (the PDF's columns need no dictionary)."""
     from generator.importers.pdf.survey import explanations_from_pdf
 
-    return read_document(path, lambda text: parse_text(text, names),
-                         lambda lines: explanations_from_pdf(lines, RULES, DOCUMENT))
+    return read_document(
+        path,
+        lambda text: parse_text(text, names),
+        lambda lines: explanations_from_pdf(lines, RULES, DOCUMENT),
+    )

@@ -36,8 +36,9 @@ def _comment(cls: type, names: list[str], example: dict[str, str] | None = None)
     lines = []
     for name in names:
         doc = FIELDS[f"{cls.__name__}.{name}"]
-        lines.append(f"# {name}: {(example or {}).get(name, '')}".rstrip()
-                     + f"  # {doc.description}")
+        lines.append(
+            f"# {name}: {(example or {}).get(name, '')}".rstrip() + f"  # {doc.description}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -49,20 +50,24 @@ def new_record(kind: str, text: str) -> tuple[records.Insats | records.Work, str
         raise ValueError("ange ett namn eller en text")
     if kind == "insats":
         insats = records.Insats(slugify(text), text, None, (), ())
-        extra = (_comment(records.Insats, ["forkortning"]) + "# alias:  # "
-                 + FIELDS["Insats.alias"].description + "\n#   - Annat namn\n"
-                 + _MEMBERSHIP_TEMPLATE.format(doc=FIELDS["Insats.medlemskap"].description,
-                                               namn=text))
+        extra = (
+            _comment(records.Insats, ["forkortning"])
+            + "# alias:  # "
+            + FIELDS["Insats.alias"].description
+            + "\n#   - Annat namn\n"
+            + _MEMBERSHIP_TEMPLATE.format(doc=FIELDS["Insats.medlemskap"].description, namn=text)
+        )
         return insats, extra
     if kind != "kalla":
         raise ValueError(f"okänd posttyp {kind!r} – välj en av: {', '.join(KINDS)}")
     utgivare = re.split(r" \(|\. |, ", text, maxsplit=1)[0].strip(" .") or text
     year = re.search(r"\b(?:19|20)\d\d\b", text)
-    work = records.Work(slugify(text, max_length=60), text, utgivare,
-                        year.group(0) if year else None, None)
-    extra = ("# Kontrollera utgivare och år ovan: de är gissade ur texten.\n"
-             + _comment(records.Work, ["titel", "url", "webbplats", "hamtad"],
-                        {"url": "https://"}))
+    work = records.Work(
+        slugify(text, max_length=60), text, utgivare, year.group(0) if year else None, None
+    )
+    extra = "# Kontrollera utgivare och år ovan: de är gissade ur texten.\n" + _comment(
+        records.Work, ["titel", "url", "webbplats", "hamtad"], {"url": "https://"}
+    )
     return work, extra
 
 
@@ -80,6 +85,7 @@ def scaffold(root: Path, kind: str, text: str) -> str:
         with path.open("x", encoding="utf-8") as out:  # "x": never overwrite
             out.write(dump_record(record) + extra)
     except FileExistsError:
-        raise FileExistsError(f"{rel} finns redan – den skrivs inte över; ändra i filen eller "
-                              "välj ett annat namn") from None
+        raise FileExistsError(
+            f"{rel} finns redan – den skrivs inte över; ändra i filen eller välj ett annat namn"
+        ) from None
     return rel

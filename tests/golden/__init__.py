@@ -31,8 +31,11 @@ def render() -> dict[str, str]:
 
 def expected() -> dict[str, str]:
     """The committed expected files: path under tests/golden/expected/ → text."""
-    return {p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(EXPECTED.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(EXPECTED.rglob("*"))
+        if p.is_file()
+    }
 
 
 def update() -> tuple[list[str], list[str]]:

@@ -11,9 +11,14 @@ from tests.golden import EXPECTED, update
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.golden",
-        description="Skriv om de förväntade sidorna i tests/golden/expected/ från generatorn.")
-    parser.add_argument("--update", action="store_true", required=True,
-                        help="skriv om de förväntade filerna (granska sedan git diff)")
+        description="Skriv om de förväntade sidorna i tests/golden/expected/ från generatorn.",
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        required=True,
+        help="skriv om de förväntade filerna (granska sedan git diff)",
+    )
     parser.parse_args(argv)
     changed, removed = update()
     for path in changed:

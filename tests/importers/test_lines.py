@@ -42,15 +42,27 @@ CASES = [
     # an en dash glued to a word is never a soft hyphen
     (["åldern 14–", "ungdomar"], PROSE, "åldern 14–ungdomar"),
     # a URL broken after a dash stays one URL
-    (["https://www.humana.se/individ-och-familj/vara-egna-", "metoder"], PROSE,
-     "https://www.humana.se/individ-och-familj/vara-egna-metoder"),
+    (
+        ["https://www.humana.se/individ-och-familj/vara-egna-", "metoder"],
+        PROSE,
+        "https://www.humana.se/individ-och-familj/vara-egna-metoder",
+    ),
     # the survey's own words whose hyphen belongs between lowercase letters
-    (["har en kognitiv-", "beteendeterapeutisk grund"], EXPLANATIONS,
-     "har en kognitiv-beteendeterapeutisk grund"),
-    (["har en kognitiv-", "beteendeterapeutisk grund"], PROSE,
-     "har en kognitivbeteendeterapeutisk grund"),
-    (["Tolvstegsbehandling, twelve-", "step facilitation"], EXPLANATIONS,
-     "Tolvstegsbehandling, twelve-step facilitation"),
+    (
+        ["har en kognitiv-", "beteendeterapeutisk grund"],
+        EXPLANATIONS,
+        "har en kognitiv-beteendeterapeutisk grund",
+    ),
+    (
+        ["har en kognitiv-", "beteendeterapeutisk grund"],
+        PROSE,
+        "har en kognitivbeteendeterapeutisk grund",
+    ),
+    (
+        ["Tolvstegsbehandling, twelve-", "step facilitation"],
+        EXPLANATIONS,
+        "Tolvstegsbehandling, twelve-step facilitation",
+    ),
     (["enligt Utväg-", "manualen."], EXPLANATIONS, "enligt Utväg-manualen."),
     # a word the survey broke without a hyphen, repaired after joining
     (["funktionsnedsattning.stock ", "holm"], EXPLANATIONS, "funktionsnedsattning.stockholm"),
@@ -64,19 +76,26 @@ CASES = [
     # the explanations' own lines (seed 000)
     (["från RSS-", "nätverken för"], EXPLANATIONS, "från RSS-nätverken för"),
     (["hur stor andel av de kommu-", "ner som"], EXPLANATIONS, "hur stor andel av de kommuner som"),
-    (["med stöd av vård- ", "och omsorgspersonal"], EXPLANATIONS,
-     "med stöd av vård- och omsorgspersonal"),
+    (
+        ["med stöd av vård- ", "och omsorgspersonal"],
+        EXPLANATIONS,
+        "med stöd av vård- och omsorgspersonal",
+    ),
     (["består av 25–", "30 föräldrar"], EXPLANATIONS, "består av 25–30 föräldrar"),
     (["Bekymringssamtal – ", "orossamtal,"], EXPLANATIONS, "Bekymringssamtal – orossamtal,"),
     # a bullet starts a new line where the document kind has bullet lists
-    (["exempel: ", "• Byta glödlampor ", "• Sätta upp tavelkrokar "], EXPLANATIONS,
-     "exempel:\n• Byta glödlampor\n• Sätta upp tavelkrokar"),
+    (
+        ["exempel: ", "• Byta glödlampor ", "• Sätta upp tavelkrokar "],
+        EXPLANATIONS,
+        "exempel:\n• Byta glödlampor\n• Sätta upp tavelkrokar",
+    ),
     (["exempel: ", "• Byta glödlampor "], PROSE, "exempel: • Byta glödlampor"),
 ]
 
 
-@pytest.mark.parametrize(("printed", "rules", "joined"), CASES,
-                         ids=[" + ".join(c[0])[:40] or "empty" for c in CASES])
+@pytest.mark.parametrize(
+    ("printed", "rules", "joined"), CASES, ids=[" + ".join(c[0])[:40] or "empty" for c in CASES]
+)
 def test_join(printed: list[str], rules, joined: str) -> None:
     got = join_texts(printed) if rules is None else join_texts(printed, rules)
     assert got == joined
@@ -87,4 +106,8 @@ def test_a_line_keeps_its_place_and_its_trailing_space() -> None:
     assert lines[2] == Line("första rad", "första rad ", 3)
     assert lines[2].open_end and not Line.of("kommu-", 1).open_end
     assert [[ln.number for ln in p] for p in paragraphs(lines)] == [[1], [3, 4], [6]]
-    assert [join(p) for p in paragraphs(lines)] == ["Rubrik", "första rad andra rad", "nästa stycke"]
+    assert [join(p) for p in paragraphs(lines)] == [
+        "Rubrik",
+        "första rad andra rad",
+        "nästa stycke",
+    ]

@@ -92,10 +92,17 @@ def _to_line(obj: LTTextLine, page: int, page_height: float) -> PdfLine:
     bold = sum("bold" in c.fontname.lower() for c in chars) * 2 > len(chars) if chars else False
     raw = obj.get_text().rstrip("\n")
     text = re.sub(r"\s+", " ", raw).strip()
-    return PdfLine(page=page, x0=obj.x0, x1=obj.x1, top=page_height - obj.y1,
-                   bottom=page_height - obj.y0, text=text,
-                   size=sizes.most_common(1)[0][0] if sizes else 0.0, bold=bold,
-                   space_after=raw != raw.rstrip())
+    return PdfLine(
+        page=page,
+        x0=obj.x0,
+        x1=obj.x1,
+        top=page_height - obj.y1,
+        bottom=page_height - obj.y0,
+        text=text,
+        size=sizes.most_common(1)[0][0] if sizes else 0.0,
+        bold=bold,
+        space_after=raw != raw.rstrip(),
+    )
 
 
 def sort_reading_order(lines: list[PdfLine]) -> list[PdfLine]:
@@ -121,8 +128,10 @@ def _running_lines(pages: list[tuple[float, list[PdfLine]]]) -> set[PdfLine]:
     for height, lines in pages:
         for line in lines:
             in_band = line.top < height * MARGIN_BAND or line.bottom > height * (1 - MARGIN_BAND)
-            alone = not any(other is not line and abs(other.top - line.top) < SAME_LINE_TOLERANCE
-                            for other in lines)
+            alone = not any(
+                other is not line and abs(other.top - line.top) < SAME_LINE_TOLERANCE
+                for other in lines
+            )
             if in_band and alone:
                 candidates.append(line)
     by_text: dict[str, set[tuple[int, int]]] = defaultdict(set)

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.importers.documents import ImportProblem
-from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine
 from generator.importers.lines import JoinRules, join
+from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine
 from generator.importers.pdf.table import CELL_RULES, Row, read_tables
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument, TableRow
 from generator.model.records import Figure
@@ -30,15 +30,24 @@ _NOT_ASKED = {"-", "–", "—"}
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_)]|\))(\d{1,2})$")
 
 
-def _read(lines: Sequence[PdfLine], document: str, columns: int, notes: bool, make_row,
-          rules: JoinRules, name_rules: JoinRules | None = None) -> ParsedDocument:
+def _read(
+    lines: Sequence[PdfLine],
+    document: str,
+    columns: int,
+    notes: bool,
+    make_row,
+    rules: JoinRules,
+    name_rules: JoinRules | None = None,
+) -> ParsedDocument:
     """Walk a survey PDF's tables: headings from the text between them, one record per
     table row from `make_row(item, walker)` (None: the row is left out); the document's
     `rules` join the lines of a cell or heading."""
-    items, problems = read_tables(lines, _header_test("Insats", columns), columns,
-                                  _outside_test(lines), rules, document)
-    walker = _Headings(document, problems, _body_size(lines), rules, name_rules or rules,
-                       notes=notes)
+    items, problems = read_tables(
+        lines, _header_test("Insats", columns), columns, _outside_test(lines), rules, document
+    )
+    walker = _Headings(
+        document, problems, _body_size(lines), rules, name_rules or rules, notes=notes
+    )
     rows = []
     for item in items:
         if not isinstance(item, Row):
@@ -46,40 +55,63 @@ def _read(lines: Sequence[PdfLine], document: str, columns: int, notes: bool, ma
         elif walker.ready(item) and (row := make_row(item, walker)) is not None:
             rows.append(row)
     walker.finish()
-    log.info("%s: %d rows, %d headings, %d problems", document, len(rows),
-             len(walker.headings), len(problems))
+    log.info(
+        "%s: %d rows, %d headings, %d problems",
+        document,
+        len(rows),
+        len(walker.headings),
+        len(problems),
+    )
     return ParsedDocument(tuple(walker.headings), tuple(rows), tuple(problems))
 
 
-def _explanation_row(item: Row, walker: _Headings) -> ExplanationRow:
+def _explanation_row(item: Row, walker: _Headings) -> ExplanationRow | None:
+    if not walker.has_columns(item, 3):
+        return None
     namn, forklaring, kallor = item.cells
+    omrade, kategori, rubrik = walker.place()
     return ExplanationRow(
-        omrade=walker.omrade, kategori=walker.kategori, rubrik=walker.rubrik,
-        namn=namn, forklaring=forklaring or None,
-        kallor=tuple(k.strip() for k in kallor.split(";") if k.strip()), line=item.page)
+        omrade=omrade,
+        kategori=kategori,
+        rubrik=rubrik,
+        namn=namn,
+        forklaring=forklaring or None,
+        kallor=tuple(k.strip() for k in kallor.split(";") if k.strip()),
+        line=item.page,
+    )
 
 
 def _table_row(item: Row, walker: _Headings) -> TableRow | None:
+    if not walker.has_columns(item, 5):
+        return None
     namn = join(item.lines[0], walker.name_rules)
     namn = _GLUED_MARK.sub("", namn).rstrip()
     bad = [cell for cell in item.cells[1:] if not _is_figure(cell)]
     if bad:  # never guess a figure: the row goes to the report instead
-        walker.problem(item.page, f"«{namn}»: {', '.join(map(repr, bad))} är varken «N (P%)» "
-                                  "eller «-» – raden importeras inte")
+        walker.problem(
+            item.page,
+            f"«{namn}»: {', '.join(map(repr, bad))} är varken «N (P%)» "
+            "eller «-» – raden importeras inte",
+        )
         return None
-    figures = [_figure(cell) for cell in item.cells[1:]]
-    return TableRow(walker.omrade, walker.kategori, walker.rubrik, namn, *figures, line=item.page)
+    ges, digitalt, enskild_regi, utan_beslut = (_figure(cell) for cell in item.cells[1:])
+    omrade, kategori, rubrik = walker.place()
+    return TableRow(
+        omrade, kategori, rubrik, namn, ges, digitalt, enskild_regi, utan_beslut, line=item.page
+    )
 
 
-def explanations_from_pdf(lines: Sequence[PdfLine], rules: JoinRules,
-                          document: str) -> ParsedDocument:
+def explanations_from_pdf(
+    lines: Sequence[PdfLine], rules: JoinRules, document: str
+) -> ParsedDocument:
     """Seed 000 (Insats | Förklaring | Källa) → headings and ExplanationRows; `rules` are
     the document's (the text path's), `document` names it in problems."""
     return _read(lines, document, 3, True, _explanation_row, rules)
 
 
-def tables_from_pdf(lines: Sequence[PdfLine], name_rules: JoinRules,
-                    document: str) -> ParsedDocument:
+def tables_from_pdf(
+    lines: Sequence[PdfLine], name_rules: JoinRules, document: str
+) -> ParsedDocument:
     """Seed 001 (Insats and four figure columns) → headings and TableRows; `name_rules`
     join a row's name, the rest is joined as prose."""
     return _read(lines, document, 5, False, _table_row, CELL_RULES, name_rules)
@@ -90,7 +122,7 @@ def _is_figure(cell: str) -> bool:
 
 
 def _figure(cell: str) -> Figure | None:
-    """"N (P%)" → Figure; "-" (not asked) → None, never 0."""
+    """ "N (P%)" → Figure; "-" (not asked) → None, never 0."""
     m = _FIGURE.match(cell.strip())
     return Figure(antal=int(m[1]), andel=int(m[2])) if m else None
 
@@ -102,8 +134,13 @@ def _header_test(label: str, n_columns: int):
         line = lines[i]
         if line.text != label:
             return False
-        beside = [o for o in lines[max(0, i - 8): i + 12]
-                  if o.page == line.page and o.x0 > line.x1 and abs(o.top - line.top) < SAME_LINE_TOLERANCE]
+        beside = [
+            o
+            for o in lines[max(0, i - 8) : i + 12]
+            if o.page == line.page
+            and o.x0 > line.x1
+            and abs(o.top - line.top) < SAME_LINE_TOLERANCE
+        ]
         return len(beside) >= n_columns - 1
 
     return is_header
@@ -144,6 +181,24 @@ class _Headings:
     _block: list[PdfLine] = field(default_factory=list)
     _note: list[str] = field(default_factory=list)
     _omrade_page: int = 0
+
+    def place(self) -> tuple[int, str, str | None]:
+        """Område, category and sub-heading of the row being read (after `ready`)."""
+        if self.kategori is None:
+            raise AssertionError("place() before ready(): no category yet")
+        return self.omrade, self.kategori, self.rubrik
+
+    def has_columns(self, row: Row, n: int) -> bool:
+        """True when the row has the table's `n` columns; otherwise a problem (the header
+        problem says why) – a row is never read into the wrong fields."""
+        if len(row.cells) == n:
+            return True
+        self.problem(
+            row.page,
+            f"raden «{row.cells[0]}» har {len(row.cells)} kolumner i stället "
+            f"för {n} – importeras inte",
+        )
+        return False
 
     def problem(self, page: int, message: str) -> None:
         self.problems.append(ImportProblem(self.document, f"sida {page}", message))
@@ -187,8 +242,17 @@ class _Headings:
             if int(m[1]) != self.omrade:
                 self.problem(page, f"kategorin «{text}» hör inte till område {self.omrade}")
             self.kategori, self.kategori_namn, self.rubrik = f"{m[1]}.{m[2]}", m[3], None
-            self.headings.append(Heading(self.omrade, self.omrade_namn, self.kategori,
-                                         self.kategori_namn, None, None, page))
+            self.headings.append(
+                Heading(
+                    self.omrade,
+                    self.omrade_namn,
+                    self.kategori,
+                    self.kategori_namn,
+                    None,
+                    None,
+                    page,
+                )
+            )
         elif not self.omrade:
             return  # the introduction before the first område: prose, no rows
         elif block[0].size < self.body_size - 0.5 or re.match(r"^\d{1,2} \S", text):
@@ -196,8 +260,17 @@ class _Headings:
         elif heading_style and self.kategori is not None:
             self._close_omrade()
             self.rubrik = text
-            self.headings.append(Heading(self.omrade, self.omrade_namn, self.kategori,
-                                         self.kategori_namn, self.rubrik, None, page))
+            self.headings.append(
+                Heading(
+                    self.omrade,
+                    self.omrade_namn,
+                    self.kategori,
+                    self.kategori_namn,
+                    self.rubrik,
+                    None,
+                    page,
+                )
+            )
         elif self.notes and self.kategori is None and self._omrade_page:
             self._note.append(text)
         else:
@@ -206,12 +279,25 @@ class _Headings:
     def _close_omrade(self) -> None:
         """The område heading is written once its note (the text under it) is complete."""
         if self._omrade_page:
-            self.headings.append(Heading(self.omrade, self.omrade_namn, None, None, None,
-                                         "\n\n".join(self._note) or None, self._omrade_page))
+            self.headings.append(
+                Heading(
+                    self.omrade,
+                    self.omrade_namn,
+                    None,
+                    None,
+                    None,
+                    "\n\n".join(self._note) or None,
+                    self._omrade_page,
+                )
+            )
             self._omrade_page = 0
             self._note = []
 
 
 def _same_block(a: PdfLine, b: PdfLine) -> bool:
-    return (a.page == b.page and a.bold == b.bold and abs(a.size - b.size) < 0.5
-            and b.top - a.bottom < a.height)
+    return (
+        a.page == b.page
+        and a.bold == b.bold
+        and abs(a.size - b.size) < 0.5
+        and b.top - a.bottom < a.height
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from generator.importers.documents import ImportProblem
 from generator.importers.lines import JoinRules, Line, join
@@ -106,9 +107,11 @@ def header_band(lines: Sequence[PdfLine], start: int) -> list[int]:
         if abs(line.x0 - first.x0) < X_TOLERANCE and line.top > first.bottom - SAME_LINE_TOLERANCE:
             break
         if abs(line.top - first.top) < SAME_LINE_TOLERANCE or any(
-            lines[j].x0 < line.x1 and line.x0 < lines[j].x1
+            lines[j].x0 < line.x1
+            and line.x0 < lines[j].x1
             and line.top - lines[j].bottom <= 0.6 * line.height
-            and line.bold == first.bold and line.size == first.size
+            and line.bold == first.bold
+            and line.size == first.size
             for j in taken
         ):
             taken.append(i)
@@ -165,11 +168,20 @@ def read_tables(
             consumed.update(band)
             new_columns = find_columns([lines[j] for j in band])
             if len(new_columns.labels) != n_columns:
-                problems.append(ImportProblem(
-                    document, f"sida {line.page}", f"tabellhuvud med {len(new_columns.labels)} "
-                    f"kolumner i stället för {n_columns}: {new_columns.labels}"))
-            repeat = (columns is not None and (held or page_body) and line.page == table_page + 1
-                      and new_columns.labels == columns.labels)
+                problems.append(
+                    ImportProblem(
+                        document,
+                        f"sida {line.page}",
+                        f"tabellhuvud med {len(new_columns.labels)} "
+                        f"kolumner i stället för {n_columns}: {new_columns.labels}",
+                    )
+                )
+            repeat = (
+                columns is not None
+                and (held or page_body)
+                and line.page == table_page + 1
+                and new_columns.labels == columns.labels
+            )
             if repeat:
                 flush_page()
                 items.extend(_to_row(r, rules) for r in held[:-1])
@@ -181,8 +193,13 @@ def read_tables(
             columns, table_page = new_columns, line.page
             i += 1
             continue
-        if (columns is not None and not trailing and line.page == table_page
-                and not is_outside(line) and columns.fits(line)):
+        if (
+            columns is not None
+            and not trailing
+            and line.page == table_page
+            and not is_outside(line)
+            and columns.fits(line)
+        ):
             page_body.append(line)
         elif columns is not None and line.page == table_page:
             trailing.append(line)  # after the table on its page: the table may go on
@@ -203,14 +220,17 @@ def _page_rows(body: Sequence[PdfLine], columns: Columns) -> list[_RowLines]:
         by_col[columns.index(line)].append(line)
     threshold = _new_cell_gap(by_col)
     starts: list[PdfLine] = []
-    for prev, line in zip([None, *by_col[0]], by_col[0]):
+    for prev, line in zip([None, *by_col[0]], by_col[0], strict=False):
         if prev is None or line.top - prev.bottom > threshold:
             starts.append(line)
     rows: list[_RowLines] = []
     first_top = min(line.top for line in body)
     if not starts or starts[0].top - first_top > SAME_LINE_TOLERANCE:
-        rows.append(_RowLines(page=body[0].page, top=first_top, cells=[[] for _ in range(n)],
-                              continuation=True))
+        rows.append(
+            _RowLines(
+                page=body[0].page, top=first_top, cells=[[] for _ in range(n)], continuation=True
+            )
+        )
     rows.extend(_RowLines(page=s.page, top=s.top, cells=[[] for _ in range(n)]) for s in starts)
     for col, col_lines in enumerate(by_col):
         for line in col_lines:
@@ -229,14 +249,15 @@ def _new_cell_gap(by_col: Sequence[Sequence[PdfLine]]) -> float:
     cell, but a page where no cell has two lines has only gaps between rows: so it is
     capped at half the font size.
     """
-    gaps = [b.top - a.bottom for col in by_col for a, b in zip(col, col[1:])]
+    gaps = [b.top - a.bottom for col in by_col for a, b in pairwise(col)]
     size = max((ln.height for col in by_col for ln in col), default=10.0)
     leading = min([g for g in gaps if g >= 0] or [0.0])
     return min(leading, size / 2) + 0.3 * size
 
 
-def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool,
-                   rules: JoinRules) -> None:
+def _add_page_rows(
+    held: list[_RowLines], rows: list[_RowLines], continued: bool, rules: JoinRules
+) -> None:
     """Append one page's rows to the open table, joining a row split by the page break."""
     if rows and rows[0].continuation and continued:
         _merge(held[-1], rows.pop(0))
@@ -255,7 +276,7 @@ def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool
 
 
 def _merge(into: _RowLines, more: _RowLines) -> None:
-    for target, extra in zip(into.cells, more.cells):
+    for target, extra in zip(into.cells, more.cells, strict=True):
         target.extend(extra)
 
 
@@ -264,5 +285,9 @@ def _texts(row: _RowLines, rules: JoinRules) -> tuple[str, ...]:
 
 
 def _to_row(row: _RowLines, rules: JoinRules) -> Row:
-    return Row(page=row.page, top=row.top, cells=_texts(row, rules),
-               lines=tuple(tuple(ln.as_line() for ln in cell) for cell in row.cells))
+    return Row(
+        page=row.page,
+        top=row.top,
+        cells=_texts(row, rules),
+        lines=tuple(tuple(ln.as_line() for ln in cell) for cell in row.cells),
+    )
