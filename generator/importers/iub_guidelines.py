@@ -4,18 +4,16 @@ LocalList: section 3's groups (3.1–3.4) and numbered insatser with all their f
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.documents import read_document
+from generator.importers.documents import ImportProblem, read_document
 from generator.importers.lines import Line, join, paragraphs
 from generator.model.records import LocalGroup, LocalInsats, LocalList, Method
 from generator.text import slugify
 
-log = logging.getLogger(__name__)
-
+DOCUMENT = "iub-riktlinjer"  # the document kind, as problems name it
 LIST_ID = "alingsas"
 DOCUMENT_ID = "alingsas-riktlinjer-iub"
 TITLE = "Riktlinjer för insatser utan individuell behovsprövning"
@@ -156,8 +154,10 @@ def _methods(lines: list[Line]) -> tuple[Method, ...]:
     return tuple(m.build() for m in methods)
 
 
-def parse_text(text: str) -> LocalList:
-    """Parse the extracted text of seed 004 into a LocalList (problems are logged)."""
+def parse_text(text: str, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Parse the extracted text of seed 004 into a LocalList; what cannot be placed is
+    added to `problems`."""
+    problems = [] if problems is None else problems
     lines = _lines(text)
     section: str | None = None
     intro: list[Line] = []
@@ -181,11 +181,13 @@ def parse_text(text: str) -> LocalList:
         elif target is not None:
             target.append(line)
         elif line.text and current is not None:
-            log.warning(
-                "line %d: text before the first field of %s: %s",
-                line.number,
-                current.nummer,
-                line.text,
+            problems.append(
+                ImportProblem(
+                    DOCUMENT,
+                    f"rad {line.number}",
+                    f"texten «{line.text}» står före första fältet "
+                    f"i {current.nummer} – importeras inte",
+                )
             )
     inledning = "\n\n".join(t for t in (_text(intro), _text(list_intro)) if t) or None
     out_groups = []
@@ -195,7 +197,7 @@ def parse_text(text: str) -> LocalList:
                 id=slugify(f"{nummer} {namn}"),
                 namn=f"{nummer} {namn}",
                 beskrivning=_text(beskrivning),
-                insatser=tuple(_insats(d) for d in drafts),
+                insatser=tuple(_insats(d, problems) for d in drafts),
             )
         )
     return LocalList(
@@ -209,7 +211,7 @@ def parse_text(text: str) -> LocalList:
     )
 
 
-def _insats(d: _Draft) -> LocalInsats:
+def _insats(d: _Draft, problems: list[ImportProblem]) -> LocalInsats:
     f = d.fields
     innehall_lines = f.get("innehall", [])
     omfattning = _text(f.get("omfattning", []))
@@ -223,7 +225,12 @@ def _insats(d: _Draft) -> LocalInsats:
             kept.extend([*block, Line("", "", 0)])
     for key in ("innehall", "malgrupp", "villkor", "dokumentation", "uppfoljning"):
         if key not in f:
-            log.warning("%s %s: no %s", d.nummer, d.namn, key)
+            label = next(k for k, v in _LABELS.items() if v == key)
+            problems.append(
+                ImportProblem(
+                    DOCUMENT, f"rad {d.line}", f"{d.nummer} {d.namn}: fältet «{label}» saknas"
+                )
+            )
     return LocalInsats(
         id=slugify(d.namn),
         nummer=d.nummer,
@@ -239,6 +246,7 @@ def _insats(d: _Draft) -> LocalInsats:
     )
 
 
-def read(path: str | Path) -> LocalList:
-    """Read seed 004 from its text extract or from the PDF."""
-    return read_document(path, parse_text)
+def read(path: str | Path, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Read seed 004 from its text extract or from the PDF; what cannot be placed is
+    added to `problems`."""
+    return read_document(path, lambda text: parse_text(text, problems))

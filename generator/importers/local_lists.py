@@ -4,15 +4,13 @@ with the reviewed national mapping applied and the works they cite."""
 from __future__ import annotations
 
 import dataclasses
-import logging
 from pathlib import Path
 
 import yaml
 
 from generator.importers import iub_guidelines, open_insatser, skolgang
+from generator.importers.documents import ImportProblem
 from generator.model.records import LocalList, Work
-
-log = logging.getLogger(__name__)
 
 MAPPING = Path(__file__).parent / "mappings" / "national.yml"
 
@@ -44,25 +42,41 @@ def load_mapping(path: Path = MAPPING) -> dict[str, dict[str, tuple[str, ...]]]:
     }
 
 
-def apply_mapping(lst: LocalList, mapping: dict[str, dict[str, tuple[str, ...]]]) -> LocalList:
-    """Set each insats's `nationell` from the mapping table of `<kind>/<list id>`."""
+def apply_mapping(
+    lst: LocalList,
+    mapping: dict[str, dict[str, tuple[str, ...]]],
+    problems: list[ImportProblem] | None = None,
+) -> LocalList:
+    """Set each insats's `nationell` from the mapping table of `<kind>/<list id>`; a
+    mapped id that the list does not have is added to `problems`."""
     table = dict(mapping.get(f"{lst.kind}/{lst.id}", {}))
     groups = []
     for g in lst.grupper:
         insatser = tuple(dataclasses.replace(i, nationell=table.pop(i.id, ())) for i in g.insatser)
         groups.append(dataclasses.replace(g, insatser=insatser))
     for stale in table:
-        log.warning("mapping %s/%s: no insats %r", lst.kind, lst.id, stale)
+        if problems is not None:
+            problems.append(
+                ImportProblem(
+                    "mappning",
+                    f"{lst.kind}/{lst.id}",
+                    f"listan har ingen insats «{stale}» – ta bort "
+                    "raden i generator/importers/mappings/national.yml eller rätta id:t",
+                )
+            )
     return dataclasses.replace(lst, grupper=tuple(groups))
 
 
-def import_lists(paths: dict[str, Path]) -> tuple[list[LocalList], list[Work]]:
-    """Documents by kind ("oppna-insatser", "iub-riktlinjer", "skolgang") → lists and works."""
+def import_lists(
+    paths: dict[str, Path], problems: list[ImportProblem] | None = None
+) -> tuple[list[LocalList], list[Work]]:
+    """Documents by kind ("oppna-insatser", "iub-riktlinjer", "skolgang") → lists and works;
+    what the parsers cannot place is added to `problems`."""
     mapping = load_mapping()
-    skol, skol_works = skolgang.read(paths["skolgang"])
+    skol, skol_works = skolgang.read(paths["skolgang"], problems)
     lists = [
-        open_insatser.read(paths["oppna-insatser"]),
-        iub_guidelines.read(paths["iub-riktlinjer"]),
+        open_insatser.read(paths["oppna-insatser"], problems),
+        iub_guidelines.read(paths["iub-riktlinjer"], problems),
         skol,
     ]
     skol_work = Work(
@@ -74,4 +88,4 @@ def import_lists(paths: dict[str, Path]) -> tuple[list[LocalList], list[Work]]:
         fil="sources/stockholm-skolgang.txt",
     )
     works = [*SOURCE_WORKS, skol_work, *skol_works]
-    return [apply_mapping(lst, mapping) for lst in lists], works
+    return [apply_mapping(lst, mapping, problems) for lst in lists], works

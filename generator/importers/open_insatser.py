@@ -9,18 +9,16 @@ ends with two or more spaces (how the PDF text marks a hard line break).
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.documents import read_document
+from generator.importers.documents import ImportProblem, read_document
 from generator.importers.lines import JoinRules, Line, ends_sentence, join
 from generator.model.records import LocalGroup, LocalInsats, LocalList
 from generator.text import slugify
 
-log = logging.getLogger(__name__)
-
+DOCUMENT = "oppna-insatser"  # the document kind, as problems name it
 LIST_ID = "stockholm"
 DOCUMENT_ID = "stockholm-oppna-insatser-iub"
 TITLE = "Insatser som Stockholms stads socialtjänst ger utan individuell behovsprövning"
@@ -101,7 +99,7 @@ def _heading_start(lines: list[Line], i: int) -> int:
     return start
 
 
-def _headings(lines: list[Line]) -> dict[int, int]:
+def _headings(lines: list[Line], problems: list[ImportProblem]) -> dict[int, int]:
     """Heading start index → index of the insats's first label line."""
     found: dict[int, int] = {}
     has_malgrupp = False
@@ -119,16 +117,24 @@ def _headings(lines: list[Line]) -> dict[int, int]:
                 found[start] = i
                 has_malgrupp = False
             elif label["label"] == "Innehåll":
-                log.warning("line %d: no heading before 'Innehåll:'", line.number)
+                problems.append(
+                    ImportProblem(
+                        DOCUMENT,
+                        f"rad {line.number}",
+                        "ingen rubrik före «Innehåll:» – fältet hör till insatsen ovanför",
+                    )
+                )
         if label["label"] != "Innehåll":
             has_malgrupp = True
     return found
 
 
-def parse_text(text: str) -> LocalList:
-    """Parse the extracted text of seed 003 into a LocalList (problems are logged)."""
+def parse_text(text: str, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Parse the extracted text of seed 003 into a LocalList; what cannot be placed is
+    added to `problems`."""
+    problems = [] if problems is None else problems
     lines = _content_lines(text)
-    headings = _headings(lines)
+    headings = _headings(lines, problems)
     intro = _Field()
     groups: list[tuple[str, list[_Draft]]] = []
     current: _Draft | None = None
@@ -160,12 +166,20 @@ def parse_text(text: str) -> LocalList:
         elif target is not None:
             target.add(line)
         else:
-            log.warning("line %d: text outside any field: %s", line.number, line.text)
+            problems.append(
+                ImportProblem(
+                    DOCUMENT,
+                    f"rad {line.number}",
+                    f"texten «{line.text}» står utanför ett fält – importeras inte",
+                )
+            )
         i += 1
-    return _build(intro.value(), groups)
+    return _build(intro.value(), groups, problems)
 
 
-def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalList:
+def _build(
+    intro: str | None, groups: list[tuple[str, list[_Draft]]], problems: list[ImportProblem]
+) -> LocalList:
     seen: set[str] = set()
     out_groups = []
     for name, drafts in groups:
@@ -176,11 +190,13 @@ def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalLi
             malgrupp = [f.value() for f in d.malgrupp]
             if innehall is None and len(malgrupp) == 2:
                 # the source labels the content "Målgrupp:" too; the first one is the content
-                log.warning(
-                    "%s (line %d): two 'Målgrupp:' and no 'Innehåll:'; the first is "
-                    "read as the content",
-                    d.namn,
-                    d.line,
+                problems.append(
+                    ImportProblem(
+                        DOCUMENT,
+                        f"rad {d.line}",
+                        f"«{d.namn}» har två «Målgrupp:» och ingen "
+                        "«Innehåll:» – den första läses som innehållet",
+                    )
                 )
                 innehall, malgrupp = malgrupp[0], malgrupp[1:]
             insats_id = slugify(d.namn)
@@ -216,6 +232,7 @@ def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalLi
     )
 
 
-def read(path: str | Path) -> LocalList:
-    """Read seed 003 from its text extract or from the PDF."""
-    return read_document(path, parse_text)
+def read(path: str | Path, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Read seed 003 from its text extract or from the PDF; what cannot be placed is
+    added to `problems`."""
+    return read_document(path, lambda text: parse_text(text, problems))

@@ -77,8 +77,9 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
     names = survey_explanations.names_from_tables(tables)
     explanations = survey_explanations.read(paths["forklaringar"], names)
     survey = merge(explanations, tables, Curation.load())
+    local_problems: list[ImportProblem] = []
     lists, local_works = local_lists.import_lists(
-        {k: paths[k] for k in ("oppna-insatser", "iub-riktlinjer", "skolgang")}
+        {k: paths[k] for k in ("oppna-insatser", "iub-riktlinjer", "skolgang")}, local_problems
     )
     works = {w.id: w for w in (*SURVEY_WORKS, *survey.works, *local_works)}
     counts: Counter[str] = Counter()
@@ -103,7 +104,11 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
         *(f"tabeller: {d}" for d in tables.dropped),
     )
     return Imported(
-        content, survey, dict(counts), (*explanations.problems, *tables.problems), dropped
+        content,
+        survey,
+        dict(counts),
+        (*explanations.problems, *tables.problems, *local_problems),
+        dropped,
     )
 
 

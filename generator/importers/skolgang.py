@@ -8,19 +8,17 @@ and as cited works) to the insats whose text carries the marker.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.citations import parse_citation
-from generator.importers.documents import read_document
+from generator.importers.documents import ImportProblem, read_document
 from generator.importers.lines import Line, ends_sentence, join, join_texts
 from generator.model.records import LocalGroup, LocalInsats, LocalList, Work
 from generator.text import slugify
 
-log = logging.getLogger(__name__)
-
+DOCUMENT = "skolgang"  # the document kind, as problems name it
 LIST_ID = "stockholm"
 DOCUMENT_ID = "stockholm-skolgang"
 _FOOTNOTE = re.compile(r"^(?P<n>\d{1,2}) (?P<text>\S.*)$")
@@ -105,8 +103,8 @@ def _is_heading(body: list[Line], i: int) -> int:
     return size if len(line.text) <= 80 else 0
 
 
-def parse_text(text: str) -> LocalList:
-    """Parse the extracted text of seed 002 (problems are logged)."""
+def parse_text(text: str, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Parse the extracted text of seed 002; what cannot be placed is added to `problems`."""
     body, notes = _split_footnotes(text)
     sections: list[_Section] = [_Section("", 0)]  # the first is the introduction
     paragraph: list[Line] = []
@@ -147,7 +145,7 @@ def parse_text(text: str) -> LocalList:
         i += 1
     flush()
     titel = join_texts([raw for raw in title_lines if raw])
-    return _build(titel.rstrip("."), sections, notes)
+    return _build(titel.rstrip("."), sections, notes, [] if problems is None else problems)
 
 
 def footnote_works(notes: dict[int, str]) -> dict[int, tuple[Work, ...]]:
@@ -208,7 +206,9 @@ def footnote_works(notes: dict[int, str]) -> dict[int, tuple[Work, ...]]:
     return out
 
 
-def _build(titel: str, sections: list[_Section], notes: dict[int, str]) -> LocalList:
+def _build(
+    titel: str, sections: list[_Section], notes: dict[int, str], problems: list[ImportProblem]
+) -> LocalList:
     cited = footnote_works(notes)
     expected = 1
 
@@ -257,7 +257,14 @@ def _build(titel: str, sections: list[_Section], notes: dict[int, str]) -> Local
         )
     missing = sorted(set(notes) - set(range(1, expected)))
     if missing:
-        log.warning("footnotes without a marker in the text: %s", missing)
+        problems.append(
+            ImportProblem(
+                DOCUMENT,
+                "",
+                f"fotnot {', '.join(map(str, missing))} har ingen markering i texten "
+                "– deras källor hör inte till någon insats",
+            )
+        )
     list_kallor: list[str] = []
     for n in intro_notes:
         list_kallor.extend(w.id for w in cited.get(n, ()) if w.id not in list_kallor)
@@ -289,7 +296,9 @@ def works(text: str) -> tuple[Work, ...]:
     return tuple(seen.values())
 
 
-def read(path: str | Path) -> tuple[LocalList, tuple[Work, ...]]:
+def read(
+    path: str | Path, problems: list[ImportProblem] | None = None
+) -> tuple[LocalList, tuple[Work, ...]]:
     """Seed 002 from its text extract or from the PDF: the list and the works its
-    footnotes cite."""
-    return read_document(path, lambda text: (parse_text(text), works(text)))
+    footnotes cite; what cannot be placed is added to `problems`."""
+    return read_document(path, lambda text: (parse_text(text, problems), works(text)))

@@ -156,3 +156,23 @@ def test_no_footnote_digits_left_in_text(skol):
     for i in by_id(skol).values():
         for marker in ("FFT6", "KIBB12", "PTSD13", "kriser.14", "problem.8"):
             assert marker not in i.innehall
+
+
+def test_what_the_list_parsers_cannot_place_is_a_typed_problem_in_swedish():
+    problems: list = []
+    open_insatser.read(ROOT / "sources/stockholm-oppna-insatser-iub.txt", problems)
+    assert [(p.document, p.place) for p in problems] == [("oppna-insatser", "rad 1028")]
+    assert problems[0].message == (
+        "«Utökade stödinsatser på akutboende» har två «Målgrupp:» och ingen «Innehåll:» – "
+        "den första läses som innehållet"
+    )
+    text = (
+        "3. Förteckning av IUB\n\n3.1. Rådgivning\n\n3.1.1 Familjerådgivning\n\n"
+        "Innehåll\n\nSamtal om relationen. \n\nMålgrupp\n\nPar. \n"
+    )
+    problems = []
+    iub_guidelines.parse_text(text, problems)
+    assert [str(p) for p in problems] == [
+        f"iub-riktlinjer: rad 5: 3.1.1 Familjerådgivning: fältet «{label}» saknas"
+        for label in ("Villkor", "Dokumentation", "Uppföljning")
+    ]
