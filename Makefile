@@ -27,9 +27,11 @@ test: check
 	bash tests/browser/setup.sh
 	$(PY) -m pytest
 
-## Lint (ruff) and types (mypy), configured in pyproject.toml; versions pinned in [test].
+## Lint and format (ruff) and types (mypy), configured in pyproject.toml; versions pinned
+## in [test]. `.venv/bin/ruff format generator tests bench` fixes what the format check finds.
 check: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
 	$(VENV)/bin/mypy generator
 
 ## Rewrite the expected golden pages (tests/golden/expected/) after an intended rendering

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.documents import ImportProblem, read_document
-from generator.importers.lines import JoinRules, Line, join, join_texts
+from generator.importers.lines import JoinRules, Line, join
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument
 
 log = logging.getLogger(__name__)
@@ -111,11 +111,6 @@ class _Row:
 RULES = JoinRules(keep_words=KEEP_HYPHEN, bullets=True, repairs=tuple(UNBROKEN.items()))
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join extracted lines (unstripped) into running text (see `lines.join`)."""
-    return join_texts(lines, RULES)
-
-
 def _block_text(block: _Block) -> str:
     return join(block.lines, RULES)
 
@@ -208,7 +203,7 @@ def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
                 None,
                 None,
                 None,
-                join_lines([n.text for n in note]) or None,
+                join(note, RULES) or None,
                 omrade_line,
             )
         )
