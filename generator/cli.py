@@ -32,12 +32,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from generator.model.schema import schema_texts, write_schemas
+    from generator.model.schema import stale_schemas, write_schemas
 
     schema_dir = args.root / "schema"
     if args.check:
-        stale = [n for n, t in schema_texts().items()
-                 if not (schema_dir / n).exists() or (schema_dir / n).read_text("utf-8") != t]
+        stale = stale_schemas(schema_dir)
         for name in stale:
             print(f"schema/{name}: inaktuell – kör: python -m generator schema")
         return 1 if stale else 0
