@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test bench validate clean
+.PHONY: site serve test check goldens bench validate clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -22,10 +22,22 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dirty --no-strict
 
-## Run the whole test suite.
-test: $(STAMP)
+## Run the whole test suite (after the lint and type checks).
+test: check
 	bash tests/browser/setup.sh
 	$(PY) -m pytest
+
+## Lint and format (ruff) and types (mypy), configured in pyproject.toml; versions pinned
+## in [test]. `.venv/bin/ruff format generator tests bench` fixes what the format check finds.
+check: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
+	$(VENV)/bin/mypy generator
+
+## Rewrite the expected golden pages (tests/golden/expected/) after an intended rendering
+## change; review the diff before committing.
+goldens: $(STAMP)
+	$(PY) -m tests.golden --update
 
 ## Time and weigh the build next to a bare Material site (not part of `make test`).
 ## `make bench ARGS=--quick` for one repetition at 1× and 3×. Results: bench-results/.

@@ -1,18 +1,17 @@
-"""`python -m generator …`: validate, schema, new, build. Thin: the work is in the modules."""
+"""`python -m generator …`: validate, schema, new, import, build.
+
+Thin: each command parses its arguments, calls one library function and prints what it
+returned; the work is in the modules.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
-import re
 import sys
 from pathlib import Path
 
-from generator.model import records
-from generator.model.dump import dump_record, record_path
-from generator.model.fields import FIELDS
 from generator.importers.run import DOCUMENTS
-from generator.text import slugify
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +32,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from generator.model.schema import schema_texts, write_schemas
+    from generator.model.schema import stale_schemas, write_schemas
 
     schema_dir = args.root / "schema"
     if args.check:
-        stale = [n for n, t in schema_texts().items()
-                 if not (schema_dir / n).exists() or (schema_dir / n).read_text("utf-8") != t]
+        stale = stale_schemas(schema_dir)
         for name in stale:
             print(f"schema/{name}: inaktuell – kör: python -m generator schema")
         return 1 if stale else 0
@@ -48,60 +46,18 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _comment(cls: type, names: list[str], example: dict[str, str] | None = None) -> str:
-    """Commented-out optional keys with their description, for editors to fill in."""
-    lines = []
-    for name in names:
-        doc = FIELDS[f"{cls.__name__}.{name}"]
-        lines.append(f"# {name}: {(example or {}).get(name, '')}".rstrip() + f"  # {doc.description}")
-    return "\n".join(lines) + "\n"
-
-
-_MEMBERSHIP_TEMPLATE = """\
-# medlemskap:  # {doc}
-#   - omrade: barn-och-unga
-#     kategori: "3.1"
-#     rubrik: Stöd till barn
-#     ordning: 1
-#     namn_i_kalla: {namn}
-#     forklaring: Förklaringen som källan skriver den.
-#     kallor:
-#       - socialstyrelsen-2008
-#     statistik:
-#       ges: {{antal: 169, andel: 70}}
-#       digitalt: null  # null där källan skriver "-" (ej tillfrågat), aldrig 0
-#       enskild_regi: null
-#       utan_beslut: null
-"""
-
-
 def _new(args: argparse.Namespace) -> int:
-    text = " ".join(args.text.split())
-    if not text:
-        print("fel: ange ett namn eller en text", file=sys.stderr)
+    from generator.model.scaffold import scaffold
+
+    try:
+        rel = scaffold(args.root, args.kind, args.text)
+    except ValueError as err:
+        print(f"fel: {err}", file=sys.stderr)
         return 2
-    if args.kind == "insats":
-        record = records.Insats(slugify(text), text, None, (), ())
-        extra = _comment(records.Insats, ["forkortning"]) + "# alias:  # " + FIELDS[
-            "Insats.alias"].description + "\n#   - Annat namn\n" + _MEMBERSHIP_TEMPLATE.format(
-            doc=FIELDS["Insats.medlemskap"].description, namn=text)
-    else:
-        utgivare = re.split(r" \(|\. |, ", text, maxsplit=1)[0].strip(" .") or text
-        year = re.search(r"\b(?:19|20)\d\d\b", text)
-        record = records.Work(slugify(text, max_length=60), text, utgivare,
-                            year.group(0) if year else None, None)
-        extra = ("# Kontrollera utgivare och år ovan: de är gissade ur texten.\n"
-                 + _comment(records.Work, ["titel", "url", "webbplats", "hamtad"],
-                            {"url": "https://"}))
-    path = args.root / record_path(record)
-    if path.exists():
-        print(f"fel: {record_path(record)} finns redan – den skrivs inte över; "
-              "ändra i filen eller välj ett annat namn", file=sys.stderr)
+    except FileExistsError as err:
+        print(f"fel: {err}", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
-        out.write(dump_record(record) + extra)
-    print(f"Skrev {record_path(record)}")
+    print(f"Skrev {rel}")
     return 0
 
 
@@ -116,10 +72,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """Import, stage drafts, print the difference against content/; never overwrites it."""
-    import shutil
-
-    from generator.importers.run import difference, import_documents, report, stage
-    from generator.model import load_content
+    from generator.importers.documents import DocumentError
+    from generator.importers.run import run_import
 
     documents = {}
     for spec in args.dokument:
@@ -129,29 +83,22 @@ def _import(args: argparse.Namespace) -> int:
                   f"{', '.join(DOCUMENTS)}", file=sys.stderr)
             return 2
         documents[kind] = Path(path)
-    root = args.root
-    imported = import_documents(root, documents)
-    staging = root / args.utkast
-    shutil.rmtree(staging, ignore_errors=True)
-    stage(imported, staging)
-    current, _ = load_content(root)
-    lines = difference(imported.content, current)
-    print(f"Utkast skrivna till {args.utkast}/ ({len(imported.files())} filer). "
-          f"Skillnader mot content/: {len(lines)}")
-    for line in lines:
+    try:
+        done = run_import(args.root, documents, args.root / args.utkast,
+                          write_report=args.rapport, create_new=args.skapa_nya)
+    except DocumentError as err:
+        print(f"fel: {err}", file=sys.stderr)
+        return 1
+    print(f"Utkast skrivna till {args.utkast}/ ({done.staged} filer). "
+          f"Skillnader mot content/: {len(done.differences)}")
+    for line in done.differences:
         print(f"  {line}")
-    if args.rapport:
-        (root / "sources/import-report.md").write_text(report(imported), encoding="utf-8")
-        print("Skrev sources/import-report.md")
+    if done.problems:
+        print(f"Det som tolkarna inte kunde placera: {len(done.problems)} (se importrapporten)")
+    if done.report is not None:
+        print(f"Skrev {done.report.relative_to(args.root)}")
     if args.skapa_nya:
-        created = 0
-        for rel, text in imported.files().items():
-            target = root / rel
-            if not target.exists():  # curated files are never overwritten
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-                created += 1
-        print(f"Skapade {created} nya filer i content/ (befintliga filer orörda)")
+        print(f"Skapade {len(done.created)} nya filer i content/ (befintliga filer orörda)")
     return 0
 
 

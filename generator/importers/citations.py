@@ -13,8 +13,9 @@ import re
 from generator.model.records import Work
 from generator.text import slugify
 
-_RETRIEVED = re.compile(r"\s*\((?:hämtad|hämtat)\s+(?:från\s+(?P<from>\S+)\s+)?(?P<note>[^)]*)\)\s*$",
-                        re.IGNORECASE)
+_RETRIEVED = re.compile(
+    r"\s*\((?:hämtad|hämtat)\s+(?:från\s+(?P<from>\S+)\s+)?(?P<note>[^)]*)\)\s*$", re.IGNORECASE
+)
 _URL = re.compile(r"https?://\S+")
 _SITE_NAME = r"(?:www\.)?[a-zåäö0-9-]+(?:\.[a-zåäö0-9-]+)*\.(?:se|nu|org|com|net|eu|stockholm)"
 # a site after the publisher ("Nacka kommun, nacka.se", "Borås stad. Boras.se") …
@@ -35,8 +36,10 @@ def split_citation(text: str) -> list[str]:
     stad"; "Sundbyberg.se, Goteborg.se") → one citation each; anything else stays whole
     ("Gävle kommun, gavle.se" is one publisher and its site)."""
     parts = [p.strip() for p in normalise_citation(text).split(",")]
-    if len(parts) > 1 and (all(_LOCAL_PUBLISHER.match(p) for p in parts)
-                           or all(re.fullmatch(_SITE_NAME, p, re.IGNORECASE) for p in parts)):
+    if len(parts) > 1 and (
+        all(_LOCAL_PUBLISHER.match(p) for p in parts)
+        or all(re.fullmatch(_SITE_NAME, p, re.IGNORECASE) for p in parts)
+    ):
         return parts
     return [normalise_citation(text)]
 
@@ -51,17 +54,29 @@ def parse_citation(text: str) -> Work:
         hamtad, webbplats, rest = m["note"].strip(), m["from"], rest[: m.start()].rstrip(" ,")
     url = None
     if m := _URL.search(rest):
-        url, rest = m.group(0).rstrip(".,)"), (rest[: m.start()] + rest[m.end():]).strip(" ,")
+        url, rest = m.group(0).rstrip(".,)"), (rest[: m.start()] + rest[m.end() :]).strip(" ,")
     ar = titel = None
     if m := _SITE_FIRST.match(rest):
         webbplats, titel, rest = m["site"], m["title"].strip(), m["site"]
     elif m := _SITE.search(rest):
         webbplats, rest = m["site"], rest[: m.start()].strip(" ,") or m["site"]
     if m := _PUBLISHER_YEAR.match(rest):
-        utgivare, ar, titel = m["publisher"].strip(" ,"), m["year"].strip(), m["title"].strip() or None
+        utgivare, ar, titel = (
+            m["publisher"].strip(" ,"),
+            m["year"].strip(),
+            m["title"].strip() or None,
+        )
     else:
         utgivare = rest or printed
     named = (utgivare, ar, titel or (webbplats if webbplats != utgivare else None))
     work_id = slugify(" ".join(p for p in named if p), max_length=70)
-    return Work(id=work_id, text=printed, utgivare=utgivare, ar=ar, titel=titel, url=url,
-                webbplats=webbplats, hamtad=hamtad)
+    return Work(
+        id=work_id,
+        text=printed,
+        utgivare=utgivare,
+        ar=ar,
+        titel=titel,
+        url=url,
+        webbplats=webbplats,
+        hamtad=hamtad,
+    )

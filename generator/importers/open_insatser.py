@@ -8,69 +8,66 @@ ends with two or more spaces (how the PDF text marks a hard line break).
 
 from __future__ import annotations
 
-import logging
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importers.local_text import document_text, ends_sentence, join_line
+from generator.importers.documents import ImportProblem, read_document
+from generator.importers.lines import JoinRules, Line, ends_sentence, join
 from generator.model.records import LocalGroup, LocalInsats, LocalList
 from generator.text import slugify
 
-log = logging.getLogger(__name__)
-
+DOCUMENT = "oppna-insatser"  # the document kind, as problems name it
 LIST_ID = "stockholm"
 DOCUMENT_ID = "stockholm-oppna-insatser-iub"
 TITLE = "Insatser som Stockholms stads socialtjänst ger utan individuell behovsprövning"
 
 _PAGE_NUMBER = re.compile(r"^\d+ \(\d+\)$")
-_HEADER_LINES = {"Insatser som Stockholms stads socialtjänst ger utan individuell", "behovsprövning"}
+_HEADER_LINES = {
+    "Insatser som Stockholms stads socialtjänst ger utan individuell",
+    "behovsprövning",
+}
 _LABEL = re.compile(r"^(?P<label>Innehåll|Målgrupper|Målgrupp):\s*(?P<rest>.*)$")
 _GROUP = re.compile(r"^Del (?P<n>\d+)$")
 _HARD_BREAK = re.compile(r"\S {2,}$")
+_RULES = JoinRules(bullets=True)
 
 
-@dataclass
-class _Line:
-    text: str  # stripped
-    raw: str  # as printed, trailing spaces kept
-    hard_break: bool  # ends with 2+ spaces: end of a printed paragraph
-    number: int  # 1-based line in the source
-
-
-def _content_lines(text: str) -> list[_Line]:
+def _content_lines(text: str) -> list[Line]:
     """Printed lines without blank lines and without running page headers/numbers."""
     out = []
     for number, raw in enumerate(text.splitlines(), 1):
-        stripped = raw.strip()
-        if not stripped or _PAGE_NUMBER.match(stripped) or stripped in _HEADER_LINES:
-            continue
-        out.append(_Line(stripped, raw.rstrip("\n"), bool(_HARD_BREAK.search(raw)), number))
+        line = Line.of(raw, number)
+        if line.text and not _PAGE_NUMBER.match(line.text) and line.text not in _HEADER_LINES:
+            out.append(line)
     return out
+
+
+def _hard_break(line: Line) -> bool:
+    """Ends with 2+ spaces: how the PDF text marks the end of a printed paragraph."""
+    return bool(_HARD_BREAK.search(line.raw))
 
 
 @dataclass
 class _Field:
-    """A field being read: paragraphs of text, bullets joined into their paragraph."""
+    """A field being read: paragraphs of lines; a bullet line starts a new line of its
+    paragraph."""
 
-    text: str = ""
-    previous: _Line | None = None
+    paragraphs: list[list[Line]] = field(default_factory=list)
 
-    def add(self, line: _Line, text: str | None = None) -> None:
-        text = line.text if text is None else text
-        prev = self.previous
-        if prev is None:
-            self.text = text
-        elif text.startswith("•"):
-            self.text += "\n" + text
-        elif prev.hard_break and ends_sentence(prev.text):
-            self.text += "\n\n" + text
+    def add(self, line: Line, text: str | None = None) -> None:
+        if text is not None:  # the rest after a label
+            line = dataclasses.replace(line, text=text)
+        last = self.paragraphs[-1][-1] if self.paragraphs else None
+        bullet = line.text.startswith("•")
+        if last is None or (not bullet and _hard_break(last) and ends_sentence(last.text)):
+            self.paragraphs.append([line])
         else:
-            self.text = join_line(self.text, prev.raw, text)
-        self.previous = line
+            self.paragraphs[-1].append(line)
 
     def value(self) -> str | None:
-        return self.text or None
+        return "\n\n".join(join(p, _RULES) for p in self.paragraphs) or None
 
 
 @dataclass
@@ -81,14 +78,18 @@ class _Draft:
     malgrupp: list[_Field] = field(default_factory=list)
 
 
-def _heading_start(lines: list[_Line], i: int) -> int:
+def _heading_start(lines: list[Line], i: int) -> int:
     """Index where the heading ending just before lines[i] starts (i when none): heading
     lines (one to three) do not end a sentence and follow a line that does."""
     start = i
     while start > 0 and start > i - 3:
         candidate = lines[start - 1].text
-        if ends_sentence(candidate) or candidate.startswith("•") or _LABEL.match(candidate) \
-                or _GROUP.match(candidate):
+        if (
+            ends_sentence(candidate)
+            or candidate.startswith("•")
+            or _LABEL.match(candidate)
+            or _GROUP.match(candidate)
+        ):
             break
         start -= 1
     if start < i and start > 0:
@@ -98,7 +99,7 @@ def _heading_start(lines: list[_Line], i: int) -> int:
     return start
 
 
-def _headings(lines: list[_Line]) -> dict[int, int]:
+def _headings(lines: list[Line], problems: list[ImportProblem]) -> dict[int, int]:
     """Heading start index → index of the insats's first label line."""
     found: dict[int, int] = {}
     has_malgrupp = False
@@ -116,16 +117,24 @@ def _headings(lines: list[_Line]) -> dict[int, int]:
                 found[start] = i
                 has_malgrupp = False
             elif label["label"] == "Innehåll":
-                log.warning("line %d: no heading before 'Innehåll:'", line.number)
+                problems.append(
+                    ImportProblem(
+                        DOCUMENT,
+                        f"rad {line.number}",
+                        "ingen rubrik före «Innehåll:» – fältet hör till insatsen ovanför",
+                    )
+                )
         if label["label"] != "Innehåll":
             has_malgrupp = True
     return found
 
 
-def parse_text(text: str) -> LocalList:
-    """Parse the extracted text of seed 003 into a LocalList (problems are logged)."""
+def parse_text(text: str, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Parse the extracted text of seed 003 into a LocalList; what cannot be placed is
+    added to `problems`."""
+    problems = [] if problems is None else problems
     lines = _content_lines(text)
-    headings = _headings(lines)
+    headings = _headings(lines, problems)
     intro = _Field()
     groups: list[tuple[str, list[_Draft]]] = []
     current: _Draft | None = None
@@ -141,9 +150,7 @@ def parse_text(text: str) -> LocalList:
             current, target = None, None
         elif i in headings:
             end = headings[i]
-            namn = ""
-            for k in range(i, end):
-                namn = join_line(namn, lines[k - 1].raw if k > i else "", lines[k].text)
+            namn = join(lines[i:end])
             current = _Draft(namn, line.number)
             groups[-1][1].append(current)
             target = None
@@ -159,12 +166,20 @@ def parse_text(text: str) -> LocalList:
         elif target is not None:
             target.add(line)
         else:
-            log.warning("line %d: text outside any field: %s", line.number, line.text)
+            problems.append(
+                ImportProblem(
+                    DOCUMENT,
+                    f"rad {line.number}",
+                    f"texten «{line.text}» står utanför ett fält – importeras inte",
+                )
+            )
         i += 1
-    return _build(intro.value(), groups)
+    return _build(intro.value(), groups, problems)
 
 
-def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalList:
+def _build(
+    intro: str | None, groups: list[tuple[str, list[_Draft]]], problems: list[ImportProblem]
+) -> LocalList:
     seen: set[str] = set()
     out_groups = []
     for name, drafts in groups:
@@ -175,23 +190,49 @@ def _build(intro: str | None, groups: list[tuple[str, list[_Draft]]]) -> LocalLi
             malgrupp = [f.value() for f in d.malgrupp]
             if innehall is None and len(malgrupp) == 2:
                 # the source labels the content "Målgrupp:" too; the first one is the content
-                log.warning("%s (line %d): two 'Målgrupp:' and no 'Innehåll:'; the first is "
-                            "read as the content", d.namn, d.line)
+                problems.append(
+                    ImportProblem(
+                        DOCUMENT,
+                        f"rad {d.line}",
+                        f"«{d.namn}» har två «Målgrupp:» och ingen "
+                        "«Innehåll:» – den första läses som innehållet",
+                    )
+                )
                 innehall, malgrupp = malgrupp[0], malgrupp[1:]
             insats_id = slugify(d.namn)
             if insats_id in seen:
                 insats_id = f"{insats_id}-{group_id}"
             seen.add(insats_id)
-            insatser.append(LocalInsats(
-                id=insats_id, nummer=None, namn=d.namn, innehall=innehall, omfattning=None,
-                metod=(), malgrupp="\n\n".join(m for m in malgrupp if m) or None, villkor=(),
-                dokumentation=None, uppfoljning=None, nationell=()))
-        out_groups.append(LocalGroup(id=group_id, namn=name, beskrivning=None,
-                                     insatser=tuple(insatser)))
-    return LocalList(id=LIST_ID, kind="iub", kommun="Stockholm", titel=TITLE,
-                     dokument=DOCUMENT_ID, inledning=intro, grupper=tuple(out_groups))
+            insatser.append(
+                LocalInsats(
+                    id=insats_id,
+                    nummer=None,
+                    namn=d.namn,
+                    innehall=innehall,
+                    omfattning=None,
+                    metod=(),
+                    malgrupp="\n\n".join(m for m in malgrupp if m) or None,
+                    villkor=(),
+                    dokumentation=None,
+                    uppfoljning=None,
+                    nationell=(),
+                )
+            )
+        out_groups.append(
+            LocalGroup(id=group_id, namn=name, beskrivning=None, insatser=tuple(insatser))
+        )
+    return LocalList(
+        id=LIST_ID,
+        kind="iub",
+        kommun="Stockholm",
+        titel=TITLE,
+        dokument=DOCUMENT_ID,
+        inledning=intro,
+        grupper=tuple(out_groups),
+    )
 
 
-def read(path: str | Path) -> LocalList:
-    """Read seed 003 from its text extract or from the PDF."""
-    return parse_text(document_text(path))
+def read(path: str | Path, problems: list[ImportProblem] | None = None) -> LocalList:
+    """Read seed 003 from its text extract or from the PDF; what cannot be placed is
+    added to `problems`."""
+    return read_document(path, lambda text: parse_text(text, problems))

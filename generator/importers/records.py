@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.importers.documents import ImportProblem
 from generator.model.records import Figure
 
 
@@ -60,7 +61,7 @@ class ParsedDocument:
 
     headings: tuple[Heading, ...]
     rows: tuple  # ExplanationRow | TableRow, in source order
-    problems: tuple[str, ...] = ()
+    problems: tuple[ImportProblem, ...] = ()
     # rows recognised as repeats and left out (a table's first row printed again after a
     # page break), each with its line – listed in the import report, never silently lost
     dropped: tuple[str, ...] = ()

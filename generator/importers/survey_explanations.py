@@ -2,8 +2,9 @@
 
 The text is a PDF extraction of a three-column table (Insats | Förklaring | Källa). Rows
 are cut at citation blocks and empty-cell markers; the insats name is split from the
-explanation with the row names of the results document (seed 001) as a dictionary, plus
-the curated table below. Whatever cannot be placed confidently goes into `problems`.
+explanation with the row names of the results document (seed 001) – the tables read in
+the same import, `names_from_tables` – as a dictionary, plus the curated table below.
+Whatever cannot be placed confidently goes into `problems`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.importers.documents import ImportProblem, read_document
+from generator.importers.lines import JoinRules, Line, join
 from generator.importers.records import ExplanationRow, Heading, ParsedDocument
 
 log = logging.getLogger(__name__)
 
-SOURCES = Path(__file__).resolve().parents[2] / "sources"
-RESULTS_TEXT = SOURCES / "kartlaggning-resultattabeller.txt"
+DOCUMENT = "förklaringar"  # the document kind, as problems and the import report name it
 
 _RUNNING_HEADER = "Kartläggning av insatser i socialtjänst"
 _TABLE_HEADER = "Insats Förklaring Källa"
@@ -28,12 +30,18 @@ _INTRO = re.compile(r"^1 \S")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # "Publisher (2019) Title", "Kumla kommun, kumla.se (hämtad maj 2021)": a short lead
 # without parentheses, then a year or a retrieval note in parentheses.
-_CITATION_START = re.compile(r"^[A-ZÅÄÖ0-9][^()]{0,80}?\(\s*(?:\d{4}|hämtad|u\.\s?å)", re.IGNORECASE)
-_CITATION_SITE = re.compile(r"^[A-ZÅÄÖ][^()]{0,60},\s*(?:www\.)?[a-z0-9-]+\.(?:se|nu|org|com|net)\b")
+_CITATION_START = re.compile(
+    r"^[A-ZÅÄÖ0-9][^()]{0,80}?\(\s*(?:\d{4}|hämtad|u\.\s?å)", re.IGNORECASE
+)
+_CITATION_SITE = re.compile(
+    r"^[A-ZÅÄÖ][^()]{0,60},\s*(?:www\.)?[a-z0-9-]+\.(?:se|nu|org|com|net)\b"
+)
 # Publishers the survey cites without a year ("Stockholms stad", "Malmö stad; Nationellt
 # kompetenscentrum anhöriga"): a Källa cell may consist of these names alone.
-_PUBLISHER = (r"(?:[A-ZÅÄÖ][\wåäö-]+s stad|[A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun|stads?område)|Region [A-ZÅÄÖ]\w+"
-              r"|Länsstyrelsen|Socialstyrelsen|SBU|SKR|Nationellt (?:kompetens)?centrum|FoU [A-ZÅÄÖ]\w+)")
+_PUBLISHER = (
+    r"(?:[A-ZÅÄÖ][\wåäö-]+s stad|[A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun|stads?område)|Region [A-ZÅÄÖ]\w+"
+    r"|Länsstyrelsen|Socialstyrelsen|SBU|SKR|Nationellt (?:kompetens)?centrum|FoU [A-ZÅÄÖ]\w+)"
+)
 _PUBLISHER_CELL = re.compile(rf"^{_PUBLISHER}\b")
 # A citation that starts in the middle of a row's first line, when the extraction put all
 # three cells on one line: "Peer support Stöd av brukarspecialist Socialstyrelsen (2018)".
@@ -44,12 +52,14 @@ _BARE_SITE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+\.(?:se|nu|org|com|net)\s*;?$"
 # Hyphenated words the PDF broke at the hyphen where the hyphen belongs to the word
 # (everything else "xx-\nyy" with a lowercase letter before the hyphen is soft hyphenation
 # and is joined: "upp-\nföljning" → "uppföljning").
-KEEP_HYPHEN: frozenset[str] = frozenset({
-    "kognitiv-beteendeterapeutisk",  # KBT's Swedish spelling
-    "twelve-step",  # English term, "Tolvstegsbehandling, twelve-step facilitation"
-    "strength-modellen",  # the Strengths model, English stem
-    "Utväg-manualen",  # Utväg is a proper name (Gruppsamtal enligt Utväg-manualen)
-})
+KEEP_HYPHEN: frozenset[str] = frozenset(
+    {
+        "kognitiv-beteendeterapeutisk",  # KBT's Swedish spelling
+        "twelve-step",  # English term, "Tolvstegsbehandling, twelve-step facilitation"
+        "strength-modellen",  # the Strengths model, English stem
+        "Utväg-manualen",  # Utväg is a proper name (Gruppsamtal enligt Utväg-manualen)
+    }
+)
 
 # Words the PDF broke at a line end without any hyphen; joining lines puts a space there.
 # Found by listing lines without the extraction's trailing space (only this one is not a
@@ -67,16 +77,9 @@ NAME_SPLITS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str  # stripped
-    raw: str
-    number: int
-
-
 @dataclass
 class _Block:
-    lines: list[_Line]
+    lines: list[Line]
     after_break: bool = False  # first block after a page break
     empty: bool = False  # a whitespace-only line: an empty table cell
     at: int = 0  # line number of an empty-cell marker (it has no lines)
@@ -104,38 +107,12 @@ class _Row:
     after_break: bool = False
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join extracted lines (unstripped) into running text, undoing line-end hyphenation.
-
-    A dash followed by a space at the end of a line stands alone in print ("vård- och",
-    "Bekymringssamtal – orossamtal"); a hyphen right at the end is a word break: kept
-    inside acronyms, numbers and the KEEP_HYPHEN words ("RSS-nätverken", "25–30"),
-    removed otherwise ("upp-följning" → "uppföljning").
-    """
-    out = ""
-    open_dash = False  # the previous line ended in "- "
-    for raw in lines:
-        text = raw.strip()
-        if not text:
-            continue
-        if out and out.endswith(("-", "–")) and not open_dash and not out.endswith((" -", " –")):
-            before = out[:-1].split(" ")[-1]
-            word = (before + "-" + text.split(" ")[0]).rstrip(".,;:")
-            if (out.endswith("–") or not before or not before[-1].islower()
-                    or not text[0].islower() or word in KEEP_HYPHEN):
-                out += text
-            else:
-                out = out[:-1] + text
-        else:
-            out = f"{out} {text}" if out else text
-        open_dash = raw.rstrip("\n").endswith(("- ", "– "))
-    for broken, word in UNBROKEN.items():
-        out = out.replace(broken, word)
-    return out
+# How the explanations' lines join: the hyphens the survey keeps, the words it broke.
+RULES = JoinRules(keep_words=KEEP_HYPHEN, bullets=True, repairs=tuple(UNBROKEN.items()))
 
 
 def _block_text(block: _Block) -> str:
-    return join_lines([ln.raw for ln in block.lines])
+    return join(block.lines, RULES)
 
 
 def is_citation(block: _Block) -> bool:
@@ -163,50 +140,14 @@ def _norm(name: str) -> str:
 
 # --- the name dictionary from the results document (seed 001) -------------------------
 
-_FIG = r"(?:\d+ \(\d+ ?%\)|-)"
-_RESULT_ROW = re.compile(rf"^(?P<name>.*?)\s*{_FIG}(?:\s+{_FIG}){{3}}\s*$")
 
-
-def names_from_results(text: str) -> dict[int, set[str]]:
-    """Normalised candidate row names per område from the results tables' text.
-
-    A row name spans the lines before its figures; since the start is not marked, every
-    suffix of those lines that starts with a capital is a candidate. Over-generating is
-    harmless: a candidate is only used when a row of seed 000 begins with it.
-    """
+def names_from_tables(tables: ParsedDocument) -> dict[int, set[str]]:
+    """Normalised row names per område of the results tables read in the same import
+    (text or PDF): a new survey round is split with its own names."""
     names: dict[int, set[str]] = {}
-    omrade = 0
-    pending: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if m := _OMRADE.match(line):
-            omrade, pending = int(m[1]), []
-            continue
-        if m := _RESULT_ROW.match(line):
-            parts = pending[-6:] + ([m["name"]] if m["name"] else [])
-            for i in range(len(parts)):
-                cand = join_lines(parts[i:])
-                cand = re.sub(r"(?<=[a-zåäö)])\d$", "", cand)  # footnote digit
-                first_word = cand.split(" ")[0]
-                if any(c.isupper() or c.isdigit() for c in first_word):  # also "rePULSE"
-                    names.setdefault(omrade, set()).add(_norm(cand))
-            pending = []
-            continue
-        if "parentes)" in line or line.startswith(_RUNNING_HEADER) or _KATEGORI.match(line):
-            pending = []
-            continue
-        pending.append(line)
+    for row in tables.rows:
+        names.setdefault(row.omrade, set()).add(_norm(row.namn))
     return names
-
-
-def _default_names() -> dict[int, set[str]]:
-    try:
-        return names_from_results(RESULTS_TEXT.read_text(encoding="utf-8"))
-    except OSError:
-        log.warning("results document %s not readable; splitting names without it", RESULTS_TEXT)
-        return {}
 
 
 # --- tokenising ------------------------------------------------------------------------
@@ -214,36 +155,32 @@ def _default_names() -> dict[int, set[str]]:
 
 def _next_raw(raw_lines: list[str], i: int) -> str:
     """The next non-blank line, right-stripped only (a leading space marks a page break)."""
-    for raw in raw_lines[i + 1:]:
+    for raw in raw_lines[i + 1 :]:
         if raw.strip():
             return raw.rstrip()
     return ""
 
 
 def _next_content(raw_lines: list[str], i: int) -> str:
-    for raw in raw_lines[i + 1:]:
+    for raw in raw_lines[i + 1 :]:
         if raw.strip():
             return raw.strip()
     return ""
 
 
-def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDocument:
-    """Parse the extracted text of seed 000. `names` (normalised row names per område)
-    defaults to those of sources/kartlaggning-resultattabeller.txt."""
-    if names is None:
-        names = _default_names()
+def parse_text(text: str, names: dict[int, set[str]]) -> ParsedDocument:
+    """Parse the extracted text of seed 000; `names` (normalised row names per område,
+    `names_from_tables`) split a row's name from its explanation."""
     raw_lines = text.splitlines()
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     headings: list[Heading] = []
-    rows: list[_Row] = []
-
     omrade = 0
     omrade_namn = ""
     kategori: str | None = None
     kategori_namn: str | None = None
     rubrik: str | None = None
     in_table = False
-    note: list[_Line] = []
+    note: list[Line] = []
     note_open = False
     omrade_line = 0
     name_continues = False  # område heading split over lines
@@ -259,8 +196,17 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
 
     def emit_omrade() -> None:
         nonlocal note_open
-        headings.append(Heading(omrade, omrade_namn, None, None, None,
-                                join_lines([n.text for n in note]) or None, omrade_line))
+        headings.append(
+            Heading(
+                omrade,
+                omrade_namn,
+                None,
+                None,
+                None,
+                join(note, RULES) or None,
+                omrade_line,
+            )
+        )
         note_open = False
 
     for idx, raw in enumerate(raw_lines):
@@ -270,8 +216,14 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             if raw:  # whitespace-only: an empty cell
                 if in_table:
                     close_block()
-                    blocks.append((_Block([], empty=True, after_break=pending_break, at=number),
-                                   omrade, kategori or "", rubrik))
+                    blocks.append(
+                        (
+                            _Block([], empty=True, after_break=pending_break, at=number),
+                            omrade,
+                            kategori or "",
+                            rubrik,
+                        )
+                    )
                     pending_break = False
             else:
                 close_block()
@@ -284,7 +236,9 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             in_table = True
             pending_break = pending_break or lead
             continue
-        if line.startswith(_RUNNING_HEADER) or (_PAGE_NUMBER.match(line) and nxt.startswith(_RUNNING_HEADER)):
+        if line.startswith(_RUNNING_HEADER) or (
+            _PAGE_NUMBER.match(line) and nxt.startswith(_RUNNING_HEADER)
+        ):
             close_block()
             pending_break = True
             continue
@@ -294,7 +248,11 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
             close_block()
             if note_open:
                 emit_omrade()
-            omrade, omrade_namn, omrade_line = int(m[1]), f"Verksamhetsområde {m[2].strip()}".strip(), number
+            omrade, omrade_namn, omrade_line = (
+                int(m[1]),
+                f"Verksamhetsområde {m[2].strip()}".strip(),
+                number,
+            )
             kategori = kategori_namn = rubrik = None
             in_table, note, note_open, name_continues = False, [], True, True
             continue
@@ -309,22 +267,32 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
                 emit_omrade()
             kategori, kategori_namn, rubrik = f"{m[1]}.{m[2]}", m[3].strip(), None
             if int(m[1]) != omrade:
-                problems.append(f"{number}: kategori {kategori} under område {omrade}")
-            headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, None, None, number))
+                problems.append(
+                    _problem(number, f"kategorin {kategori} står under område {omrade}")
+                )
+            headings.append(
+                Heading(omrade, omrade_namn, kategori, kategori_namn, None, None, number)
+            )
             in_table = False
             continue
         if note_open:
-            note.append(_Line(line, raw, number))
+            note.append(Line(line, raw, number))
             continue
-        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (lead or block is None or not block.lines):
+        if _next_raw(raw_lines, idx) == _TABLE_HEADER and (
+            lead or block is None or not block.lines
+        ):
             # A one-line block right before the column header is a sub-heading.
             close_block()
             rubrik = line
-            headings.append(Heading(omrade, omrade_namn, kategori, kategori_namn, rubrik, None, number))
+            headings.append(
+                Heading(omrade, omrade_namn, kategori, kategori_namn, rubrik, None, number)
+            )
             in_table = False
             continue
         if not in_table:
-            problems.append(f"{number}: text outside a table, skipped: {line!r}")
+            problems.append(
+                _problem(number, f"texten «{line}» står utanför en tabell – importeras inte")
+            )
             continue
         if lead and block is not None and block.lines:
             close_block()  # a leading space after text: a page break inside a block
@@ -332,15 +300,19 @@ def parse_text(text: str, names: dict[int, set[str]] | None = None) -> ParsedDoc
         if block is None:
             block = _Block([], after_break=pending_break)
             pending_break = False
-        block.lines.append(_Line(line, raw, number))
+        block.lines.append(Line(line, raw, number))
     close_block()
     if note_open:
         emit_omrade()
 
     dropped: list[str] = []
     parsed = _rows_from_blocks(blocks, names, problems, dropped)
-    return ParsedDocument(headings=tuple(headings), rows=tuple(parsed), problems=tuple(problems),
-                          dropped=tuple(dropped))
+    return ParsedDocument(
+        headings=tuple(headings),
+        rows=tuple(parsed),
+        problems=tuple(problems),
+        dropped=tuple(dropped),
+    )
 
 
 # --- rows ------------------------------------------------------------------------------
@@ -351,20 +323,25 @@ def _starts_lower(block: _Block) -> bool:
     return bool(first) and (first[0].islower() or first[0] in "(,;.")
 
 
-def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
-                      dropped: list[str]) -> list[ExplanationRow]:
+def _rows_from_blocks(
+    blocks, names: dict[int, set[str]], problems: list[ImportProblem], dropped: list[str]
+) -> list[ExplanationRow]:
     rows: list[_Row] = []
     current: _Row | None = None
     for blk, omrade, kategori, rubrik in _split_cell_gaps(blocks):
-        section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (omrade, kategori, rubrik)
+        section_changed = current is None or (current.omrade, current.kategori, current.rubrik) != (
+            omrade,
+            kategori,
+            rubrik,
+        )
         if blk.empty:
             if current is None or section_changed:
-                problems.append(f"{blk.line}: empty cell outside a row")
+                problems.append(_problem(blk.line, "en tom cell utanför en rad"))
                 continue
             current.blocks.append(blk)
             continue
         start = False
-        if section_changed:
+        if section_changed or current is None:
             start = True
         else:
             last = current.blocks[-1]
@@ -372,7 +349,10 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
             if last.empty or (is_citation(last) and len(current.blocks) > 1):
                 # A lowercase start continues the source cell, unless it is a known name
                 # ("rePULSE").
-                start = not _starts_lower(blk) or _known_prefix(blk, names.get(omrade, set())) is not None
+                start = (
+                    not _starts_lower(blk)
+                    or _known_prefix(blk, names.get(omrade, set())) is not None
+                )
                 if start and is_citation(blk) and not last.empty:
                     start = False  # a second citation block of the same cell
             elif last.ends_with_empty_cells and len(current.blocks) == 1 and not is_citation(blk):
@@ -385,9 +365,11 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
                 # (A row of a name alone, "Parkeringstillstånd för rörelsehindrade", may
                 # end right before the break.)
                 start = _known_prefix(blk, names.get(omrade, set())) is not None and (
-                    has_citation or len(current.blocks) == 1
-                    or _norm(_block_text(blk)) in names.get(omrade, set()))
-        if start:
+                    has_citation
+                    or len(current.blocks) == 1
+                    or _norm(_block_text(blk)) in names.get(omrade, set())
+                )
+        if start or current is None:
             current = _Row(omrade, kategori, rubrik, [blk], after_break=blk.after_break)
             rows.append(current)
         else:
@@ -402,8 +384,10 @@ def _rows_from_blocks(blocks, names: dict[int, set[str]], problems: list[str],
         key = (record.namn, record.forklaring, record.kallor)
         table = seen.setdefault((row.kategori, row.rubrik), set())
         if row.after_break and key in table:
-            dropped.append(f"rad {record.line}: «{record.namn}» upprepad efter sidbrytning "
-                           f"(samma namn, förklaring och källa) – dubbletten togs bort")
+            dropped.append(
+                f"rad {record.line}: «{record.namn}» upprepad efter sidbrytning "
+                f"(samma namn, förklaring och källa) – dubbletten togs bort"
+            )
             continue
         table.add(key)
         out.append(record)
@@ -424,9 +408,9 @@ def _split_cell_gaps(blocks):
         if m is None:
             yield (blk, *where)
             continue
-        head, tail = blk.first[: m.start()], blk.first[m.end():]
-        yield (_Block([_Line(head, head, blk.line)], after_break=blk.after_break), *where)
-        yield (_Block([_Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
+        head, tail = blk.first[: m.start()], blk.first[m.end() :]
+        yield (_Block([Line(head, head, blk.line)], after_break=blk.after_break), *where)
+        yield (_Block([Line(tail, tail, blk.line)] + blk.lines[1:]), *where)
 
 
 def _known_prefix(block: _Block, known: set[str]) -> str | None:
@@ -440,7 +424,9 @@ def _known_prefix(block: _Block, known: set[str]) -> str | None:
     return None
 
 
-def _split_name(first: _Block, following_text: bool, known: set[str], problems: list[str]) -> tuple[str, str | None]:
+def _split_name(
+    first: _Block, following_text: bool, known: set[str], problems: list[ImportProblem]
+) -> tuple[str, str | None]:
     """Split the row's first block into the name and the start of the explanation."""
     text = _block_text(first)
     if _norm(text) in known:
@@ -448,14 +434,20 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
     curated = NAME_SPLITS.get(first.first)
     if curated is not None:
         if not text.startswith(curated):
-            problems.append(f"{first.line}: curated name {curated!r} does not begin the row")
+            problems.append(
+                _problem(
+                    first.line,
+                    f"det kurerade namnet «{curated}» (NAME_SPLITS) "
+                    "inleder inte raden – kontrollera tabellen",
+                )
+            )
         else:
-            return curated, text[len(curated):].strip() or None
+            return curated, text[len(curated) :].strip() or None
     prefix = _known_prefix(first, known)
     if prefix is not None and len(prefix) <= len(first.first):
         # The name and the explanation share only the first line; a multi-line name is a
         # block of its own.
-        return prefix, text[len(prefix):].strip() or None
+        return prefix, text[len(prefix) :].strip() or None
     if prefix is not None and not following_text:
         log.info("line %d: name %r longer than the known %r", first.line, text, prefix)
         return text, None
@@ -463,20 +455,33 @@ def _split_name(first: _Block, following_text: bool, known: set[str], problems: 
         # A block of its own before the explanation is the whole name cell.
         log.debug("line %d: name %r not in the results document", first.line, text)
         return text, None
-    problems.append(f"{first.line}: cannot split name from explanation (name unknown): {first.first!r}")
+    problems.append(
+        _problem(
+            first.line,
+            f"namnet kan inte skiljas från förklaringen i «{first.first}» "
+            "(resultattabellerna har inget sådant namn) – hela stycket blir namnet",
+        )
+    )
     return text, None
 
 
-def _row_record(row: _Row, known: set[str], problems: list[str]) -> ExplanationRow | None:
+def _row_record(row: _Row, known: set[str], problems: list[ImportProblem]) -> ExplanationRow | None:
     blocks = row.blocks
     first = blocks[0]
     if is_citation(first):
-        problems.append(f"{first.line}: a source without a row name, skipped: {_block_text(first)!r}")
+        problems.append(
+            _problem(
+                first.line,
+                f"källan «{_block_text(first)}» står utan en rad med namn – importeras inte",
+            )
+        )
         return None
     rest = blocks[1:]
     cit_at = next((i for i, b in enumerate(rest) if is_citation(b)), len(rest))
     expl_blocks, cit_blocks = rest[:cit_at], rest[cit_at:]
-    following_text = any(not b.empty for b in expl_blocks[:1]) and not expl_blocks[0].first.startswith("•")
+    following_text = any(not b.empty for b in expl_blocks[:1]) and not expl_blocks[
+        0
+    ].first.startswith("•")
     namn, expl_start = _split_name(first, following_text, known, problems)
     paragraphs: list[str] = [expl_start] if expl_start else []
     for b in expl_blocks:
@@ -497,15 +502,28 @@ def _row_record(row: _Row, known: set[str], problems: list[str]) -> ExplanationR
         t = _block_text(b)
         cit_text = f"{cit_text} {t}".strip() if cit_text else t
     kallor = tuple(c.strip() for c in cit_text.split(";") if c.strip())
-    return ExplanationRow(omrade=row.omrade, kategori=row.kategori, rubrik=row.rubrik, namn=namn,
-                          forklaring=forklaring, kallor=kallor, line=first.line)
+    return ExplanationRow(
+        omrade=row.omrade,
+        kategori=row.kategori,
+        rubrik=row.rubrik,
+        namn=namn,
+        forklaring=forklaring,
+        kallor=kallor,
+        line=first.line,
+    )
 
 
-def read(path: str | Path) -> ParsedDocument:
-    """Parse seed 000 from its extracted text (.txt) or its PDF (.pdf)."""
-    path = Path(path)
-    if path.suffix.lower() == ".pdf":
-        from generator.importers.pdf_survey import explanations_from_pdf  # written separately
+def _problem(line: int, message: str) -> ImportProblem:
+    return ImportProblem(DOCUMENT, f"rad {line}", message)
 
-        return explanations_from_pdf(path)
-    return parse_text(path.read_text(encoding="utf-8"))
+
+def read(path: str | Path, names: dict[int, set[str]]) -> ParsedDocument:
+    """Seed 000 from its extracted text (.txt) or its PDF (.pdf); `names` as for
+    `parse_text` (the PDF's columns need no dictionary)."""
+    from generator.importers.pdf.survey import explanations_from_pdf
+
+    return read_document(
+        path,
+        lambda text: parse_text(text, names),
+        lambda lines: explanations_from_pdf(lines, RULES, DOCUMENT),
+    )

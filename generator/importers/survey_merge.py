@@ -77,16 +77,20 @@ class Curation:
     reasons: dict[tuple[int, str, str], str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, folder: Path = MAPPINGS) -> "Curation":
+    def load(cls, folder: Path = MAPPINGS) -> Curation:
         aliases: dict[tuple[int, str], dict[str, str]] = {}
         path = folder / "survey_aliases.yml"
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
         for entry in (data or {}).get("alias", []) or []:
             key = (int(entry["omrade"]), str(entry["kategori"]))
-            aliases.setdefault(key, {})[normalise_name(entry["tabell"])] = normalise_name(entry["forklaring"])
+            aliases.setdefault(key, {})[normalise_name(entry["tabell"])] = normalise_name(
+                entry["forklaring"]
+            )
         identity = {normalise_name(k): v for k, v in ((data or {}).get("identitet") or {}).items()}
-        reasons = {(int(e["omrade"]), str(e["kategori"]), normalise_name(e["namn"])): e["skal"]
-                   for e in (data or {}).get("oparade", []) or []}
+        reasons = {
+            (int(e["omrade"]), str(e["kategori"]), normalise_name(e["namn"])): e["skal"]
+            for e in (data or {}).get("oparade", []) or []
+        }
         return cls(aliases, identity, reasons)
 
 
@@ -100,16 +104,22 @@ class MergeResult:
 
 
 def _statistics(row: TableRow) -> Statistics:
-    return Statistics(ges=row.ges, digitalt=row.digitalt, enskild_regi=row.enskild_regi,
-                      utan_beslut=row.utan_beslut, namn_i_tabell=row.namn)
+    return Statistics(
+        ges=row.ges,
+        digitalt=row.digitalt,
+        enskild_regi=row.enskild_regi,
+        utan_beslut=row.utan_beslut,
+        namn_i_tabell=row.namn,
+    )
 
 
-def _join_tables(expl: list[ExplanationRow], table: list[TableRow], aliases: dict[str, str]
-                 ) -> tuple[dict[int, TableRow], list[TableRow]]:
+def _join_tables(
+    expl: list[ExplanationRow], table: list[TableRow], aliases: dict[str, str]
+) -> tuple[dict[int, TableRow], list[TableRow]]:
     """Pair rows of one område/category by name, in order (a name may occur twice)."""
     free: dict[str, list[int]] = defaultdict(list)
-    for i, row in enumerate(expl):
-        free[normalise_name(row.namn)].append(i)
+    for i, expl_row in enumerate(expl):
+        free[normalise_name(expl_row.namn)].append(i)
     paired: dict[int, TableRow] = {}
     leftover: list[TableRow] = []
     for row in table:
@@ -138,8 +148,15 @@ def _omraden(headings: tuple[Heading, ...]) -> list[Omrade]:
             if h.rubrik and h.rubrik not in rubriker:
                 rubriker.append(h.rubrik)
     return [
-        Omrade(id=OMRADE_IDS[n], nummer=n, namn=_omrade_name(o["namn"]), notering=o["notering"],
-               kategorier=tuple(Category(k, namn or "", tuple(r)) for k, (namn, r) in o["kat"].items()))
+        Omrade(
+            id=OMRADE_IDS[n],
+            nummer=n,
+            namn=_omrade_name(o["namn"]),
+            notering=o["notering"],
+            kategorier=tuple(
+                Category(k, namn or "", tuple(r)) for k, (namn, r) in o["kat"].items()
+            ),
+        )
         for n, o in sorted(by_number.items())
     ]
 
@@ -176,23 +193,55 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
         for i, row in enumerate(expl):
             stat = paired.get(i)
             if stat is None:
-                why = curation.reasons.get((*key, normalise_name(row.namn)), "ingen förklaring given ännu")
-                unmatched.append(f"{key[1]} rad {row.line} i förklaringarna: «{row.namn}» saknar rad "
-                                 f"i resultattabellerna – {why}")
+                why = curation.reasons.get(
+                    (*key, normalise_name(row.namn)), "ingen förklaring given ännu"
+                )
+                unmatched.append(
+                    f"{key[1]} rad {row.line} i förklaringarna: «{row.namn}» saknar rad "
+                    f"i resultattabellerna – {why}"
+                )
             ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
-            members[ident].append((row.namn, Membership(
-                omrade=omrade, kategori=row.kategori, rubrik=row.rubrik, ordning=i + 1,
-                namn_i_kalla=row.namn, forklaring=row.forklaring,
-                kallor=tuple(work_id(part) for c in row.kallor for part in split_citation(c)),
-                statistik=_statistics(stat) if stat else None)))
+            members[ident].append(
+                (
+                    row.namn,
+                    Membership(
+                        omrade=omrade,
+                        kategori=row.kategori,
+                        rubrik=row.rubrik,
+                        ordning=i + 1,
+                        namn_i_kalla=row.namn,
+                        forklaring=row.forklaring,
+                        kallor=tuple(
+                            work_id(part) for c in row.kallor for part in split_citation(c)
+                        ),
+                        statistik=_statistics(stat) if stat else None,
+                    ),
+                )
+            )
         for j, row in enumerate(leftover):
-            why = curation.reasons.get((*key, normalise_name(row.namn)), "ingen förklaring given ännu")
-            unmatched.append(f"{key[1]} rad {row.line} i resultattabellerna: «{row.namn}» saknar "
-                             f"förklaring – {why}")
+            why = curation.reasons.get(
+                (*key, normalise_name(row.namn)), "ingen förklaring given ännu"
+            )
+            unmatched.append(
+                f"{key[1]} rad {row.line} i resultattabellerna: «{row.namn}» saknar "
+                f"förklaring – {why}"
+            )
             ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
-            members[ident].append((row.namn, Membership(
-                omrade=omrade, kategori=row.kategori, rubrik=row.rubrik, ordning=len(expl) + j + 1,
-                namn_i_kalla=row.namn, forklaring=None, kallor=(), statistik=_statistics(row))))
+            members[ident].append(
+                (
+                    row.namn,
+                    Membership(
+                        omrade=omrade,
+                        kategori=row.kategori,
+                        rubrik=row.rubrik,
+                        ordning=len(expl) + j + 1,
+                        namn_i_kalla=row.namn,
+                        forklaring=None,
+                        kallor=(),
+                        statistik=_statistics(row),
+                    ),
+                )
+            )
 
     insatser, merges = [], []
     for ident in sorted(members):
@@ -208,8 +257,23 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
                     alias.append(spelling)
         ms = tuple(m for _, m in members[ident])
         if len(ms) > 1:
-            merges.append(f"{display}: {len(ms)} listningar – " + ", ".join(f"{m.omrade} {m.kategori}" for m in ms))
-        insatser.append(Insats(id=ident, namn=display, forkortning=abbreviation(display),
-                               alias=tuple(alias), medlemskap=ms))
-    return MergeResult(tuple(insatser), tuple(_omraden(explanations.headings)),
-                       tuple(sorted(works.values(), key=lambda w: w.id)), tuple(merges), tuple(unmatched))
+            merges.append(
+                f"{display}: {len(ms)} listningar – "
+                + ", ".join(f"{m.omrade} {m.kategori}" for m in ms)
+            )
+        insatser.append(
+            Insats(
+                id=ident,
+                namn=display,
+                forkortning=abbreviation(display),
+                alias=tuple(alias),
+                medlemskap=ms,
+            )
+        )
+    return MergeResult(
+        tuple(insatser),
+        tuple(_omraden(explanations.headings)),
+        tuple(sorted(works.values(), key=lambda w: w.id)),
+        tuple(merges),
+        tuple(unmatched),
+    )

@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.importers.documents import ImportProblem, read_document
+from generator.importers.lines import JoinRules, join_texts
 from generator.importers.records import Heading, ParsedDocument, TableRow
 from generator.model.records import Figure
 
 log = logging.getLogger(__name__)
 
+DOCUMENT = "tabeller"  # the document kind, as problems and the import report name it
 _FIGURE = r"(?:\d+ \(\d+ ?%\)|-)"
 # A row ends in exactly four figures; everything before them on the line is name text.
 # Anchoring on four keeps a dash that ends a name line ("Familjehelger och -") in the name.
@@ -38,16 +41,13 @@ _COLUMN_HEADER_WORDS = frozenset(
 )
 
 
+# A name is kept as printed: a line-end hyphen stays ("fixar-" + "Malte").
+NAME_RULES = JoinRules(keep_hyphens=True)
+
+
 def _join(parts: list[str]) -> str:
-    """Lines of one name → one string, as printed. The extraction keeps the space that
-    ends a printed line, so a line ending in a bare hyphen continues the word
-    ("fixar-" + "Malte", "Familjehelger och -" + "läger") and any other line break is a space."""
-    out = ""
-    for n, raw in enumerate(parts):
-        if n and not (parts[n - 1].endswith("-")):
-            out += " "
-        out += raw
-    return re.sub(r"\s+", " ", out).strip()
+    """Lines of one name (as printed, trailing spaces kept) → one string."""
+    return re.sub(r"\s+", " ", join_texts(parts, NAME_RULES)).strip()
 
 
 def _figure(token: str) -> Figure | None:
@@ -77,11 +77,11 @@ def parse_text(text: str) -> ParsedDocument:
     lines = text.split("\n")
     headings: list[Heading] = []
     rows: list[TableRow] = []
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     st = _State()
 
     def problem(line: int, why: str) -> None:
-        problems.append(f"rad {line}: {why}")
+        problems.append(ImportProblem(DOCUMENT, f"rad {line}", why))
 
     def drop_pending(why: str) -> None:
         for ln, raw in st.pending:
@@ -92,8 +92,11 @@ def parse_text(text: str) -> ParsedDocument:
     def close_omrade() -> None:
         for ln, name, mark in st.marks:
             if mark not in st.footnotes:
-                problem(ln, f"fotnotsiffran {mark} efter «{name}» togs bort ur namnet, "
-                            f"men dokumentet har ingen fotnot {mark} i område {st.omrade}")
+                problem(
+                    ln,
+                    f"fotnotsiffran {mark} efter «{name}» togs bort ur namnet, "
+                    f"men dokumentet har ingen fotnot {mark} i område {st.omrade}",
+                )
         st.marks.clear()
         st.footnotes.clear()
 
@@ -122,8 +125,14 @@ def parse_text(text: str) -> ParsedDocument:
             j = i
             while j < len(lines) and not _OMRADE.match(lines[j].strip()):
                 j += 1
-            last = max(k for k in range(i, j) if lines[k].strip() and lines[k].strip() != _RUNNING_HEADER)
-            problem(ln, f"avsnittet «{s}» (rad {ln}–{last + 1}) är löptext om tabellerna, ingen tabell – importeras inte")
+            last = max(
+                k for k in range(i, j) if lines[k].strip() and lines[k].strip() != _RUNNING_HEADER
+            )
+            problem(
+                ln,
+                f"avsnittet «{s}» (rad {ln}–{last + 1}) är löptext om tabellerna, ingen tabell "
+                "– importeras inte",
+            )
             i = j
             continue
 
@@ -152,8 +161,22 @@ def parse_text(text: str) -> ParsedDocument:
             drop_pending("står före en kategorirubrik utan siffror – ingen rad")
             if st.omrade is None or int(m.group(1)) != st.omrade:
                 problem(ln, f"kategorin «{s}» hör inte till område {st.omrade}")
-            st.kategori, st.kategori_namn, st.rubrik = f"{m.group(1)}.{m.group(2)}", m.group(3).strip(), None
-            headings.append(Heading(int(m.group(1)), st.omrade_namn or "", st.kategori, st.kategori_namn, None, None, ln))
+            st.kategori, st.kategori_namn, st.rubrik = (
+                f"{m.group(1)}.{m.group(2)}",
+                m.group(3).strip(),
+                None,
+            )
+            headings.append(
+                Heading(
+                    int(m.group(1)),
+                    st.omrade_namn or "",
+                    st.kategori,
+                    st.kategori_namn,
+                    None,
+                    None,
+                    ln,
+                )
+            )
             i += 1
             continue
 
@@ -173,11 +196,22 @@ def parse_text(text: str) -> ParsedDocument:
             if st.pending and not st.pending_over_page:
                 # Lines right above a column header name the table: a sub-heading.
                 st.rubrik = _join([r for _, r in st.pending])
-                headings.append(Heading(st.omrade or 0, st.omrade_namn or "", st.kategori,
-                                        st.kategori_namn, st.rubrik, None, st.pending[0][0]))
+                headings.append(
+                    Heading(
+                        st.omrade or 0,
+                        st.omrade_namn or "",
+                        st.kategori,
+                        st.kategori_namn,
+                        st.rubrik,
+                        None,
+                        st.pending[0][0],
+                    )
+                )
                 st.pending.clear()
             elif st.pending:
-                problem(st.pending[0][0], "namnet fortsätter efter en sidbrytning – kontrollera raden")
+                problem(
+                    st.pending[0][0], "namnet fortsätter efter en sidbrytning – kontrollera raden"
+                )
             i = j
             continue
 
@@ -201,7 +235,11 @@ def parse_text(text: str) -> ParsedDocument:
                 for f in (ges, dig, ens, utan):
                     if f is not None and f.andel > 100:
                         problem(ln, f"andelen {f.andel} % i «{name}» är över 100")
-                rows.append(TableRow(st.omrade or 0, st.kategori, st.rubrik, name, ges, dig, ens, utan, start))
+                rows.append(
+                    TableRow(
+                        st.omrade or 0, st.kategori, st.rubrik, name, ges, dig, ens, utan, start
+                    )
+                )
             i += 1
             continue
 
@@ -213,7 +251,11 @@ def parse_text(text: str) -> ParsedDocument:
             while not t.endswith("."):
                 k, t = next_text(j + 1)
                 if not t or _ROW.match(t) or t == _RUNNING_HEADER or k - i > 8:
-                    problem(ln, f"fotnot {m.group(1)} tar slut utan punkt – raderna efter den läses som tabell")
+                    problem(
+                        ln,
+                        f"fotnot {m.group(1)} tar slut utan punkt – raderna efter den läses "
+                        "som tabell",
+                    )
                     break
                 j = k
             i = j + 1
@@ -229,18 +271,16 @@ def parse_text(text: str) -> ParsedDocument:
     drop_pending("står sist i dokumentet utan siffror – ingen rad")
     if st.omrade is not None:
         close_omrade()
-    log.info("results tables: %d rows, %d headings, %d problems", len(rows), len(headings), len(problems))
+    log.info(
+        "results tables: %d rows, %d headings, %d problems", len(rows), len(headings), len(problems)
+    )
     return ParsedDocument(tuple(headings), tuple(rows), tuple(problems))
 
 
 def read(path: str | Path) -> ParsedDocument:
     """Parse the results tables from a .txt extraction or the original .pdf."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return parse_text(path.read_text(encoding="utf-8"))
-    if suffix == ".pdf":
-        from generator.importers.pdf_survey import tables_from_pdf  # pdfminer only when needed
+    from generator.importers.pdf.survey import tables_from_pdf
 
-        return tables_from_pdf(path)
-    raise ValueError(f"{path}: expected a .txt or .pdf file, not {suffix or 'no suffix'}")
+    return read_document(
+        path, parse_text, lambda lines: tables_from_pdf(lines, NAME_RULES, DOCUMENT)
+    )

@@ -94,6 +94,13 @@ def schema_texts() -> dict[str, str]:
             for cls, name in SCHEMA_NAMES.items()}
 
 
+def stale_schemas(schema_dir: Path) -> list[str]:
+    """Names of the schema files that are missing or differ from the model's."""
+    return [name for name, text in schema_texts().items()
+            if not (schema_dir / name).is_file()
+            or (schema_dir / name).read_text(encoding="utf-8") != text]
+
+
 def write_schemas(schema_dir: Path) -> list[Path]:
     """Write schema/*.schema.json; returns the files whose text changed."""
     schema_dir.mkdir(parents=True, exist_ok=True)

@@ -6,18 +6,20 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from generator.importers import survey_explanations
-from generator.importers.records import ParsedDocument
-from generator.importers.survey_explanations import join_lines, parse_text, read
 from survey_counts import PER_CATEGORY, PER_OMRADE
 
-SOURCE = Path(__file__).resolve().parents[2] / "sources" / "kartlaggning-forklaringar.txt"
+from generator.importers import survey_tables
+from generator.importers.records import ParsedDocument
+from generator.importers.survey_explanations import names_from_tables, parse_text, read
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+SOURCE = SOURCES / "kartlaggning-forklaringar.txt"
 
 
 @pytest.fixture(scope="module")
 def explanations() -> ParsedDocument:
-    return read(SOURCE)
+    tables = survey_tables.read(SOURCES / "kartlaggning-resultattabeller.txt")
+    return read(SOURCE, names_from_tables(tables))
 
 
 def _row(doc: ParsedDocument, namn: str, kategori: str):
@@ -27,6 +29,7 @@ def _row(doc: ParsedDocument, namn: str, kategori: str):
 
 
 # --- counts, counted in the document (and equal to the rows of seed 001's tables) ----------
+
 
 def test_rows_per_omrade(explanations):
     assert Counter(r.omrade for r in explanations.rows) == PER_OMRADE
@@ -47,6 +50,7 @@ def test_rows_in_source_order(explanations):
 
 # --- headings -------------------------------------------------------------------------
 
+
 def test_omrade_headings_joined_over_lines(explanations):
     names = {h.omrade: h.omrade_namn for h in explanations.headings if h.kategori is None}
     assert names == {
@@ -61,7 +65,9 @@ def test_omrade_headings_joined_over_lines(explanations):
 
 def test_omrade_notes(explanations):
     notes = {h.omrade: h.notering for h in explanations.headings if h.kategori is None}
-    assert notes[2].startswith("Notera att stöd som ges specifikt till personer med funktionsnedsättning")
+    assert notes[2].startswith(
+        "Notera att stöd som ges specifikt till personer med funktionsnedsättning"
+    )
     assert notes[2].endswith("inom verksamhetsområde funktionshinder och socialpsykiatri.")
     assert notes[3].startswith("Notera att behandlingsinriktat stöd som ges till barn och unga")
     assert notes[7].startswith("Stöd i föräldraskap och sådant stöd som ges till barn")
@@ -69,7 +75,11 @@ def test_omrade_notes(explanations):
 
 
 def test_kategori_headings(explanations):
-    kats = [(h.kategori, h.kategori_namn) for h in explanations.headings if h.kategori and h.rubrik is None]
+    kats = [
+        (h.kategori, h.kategori_namn)
+        for h in explanations.headings
+        if h.kategori and h.rubrik is None
+    ]
     assert len(kats) == 20
     assert ("2.3", "Utbildningsinsatser / informationsinsatser") in kats
     assert ("5.1", "Behandlingshem / Boendeinsatser") in kats
@@ -77,15 +87,22 @@ def test_kategori_headings(explanations):
 
 def test_sub_headings_including_one_after_a_page_break(explanations):
     rubriker = [h.rubrik for h in explanations.headings if h.kategori == "2.2" and h.rubrik]
-    assert rubriker == ["Insatser riktade till äldre", "Insatser riktade till äldre och anhöriga",
-                        "Insatser riktade till anhöriga"]
+    assert rubriker == [
+        "Insatser riktade till äldre",
+        "Insatser riktade till äldre och anhöriga",
+        "Insatser riktade till anhöriga",
+    ]
     # " Boende och insatser i boende" starts a page (line 296)
-    assert _row(explanations, "Växelvård/ korttidsboende", "2.1").rubrik == "Boende och insatser i boende"
+    assert (
+        _row(explanations, "Växelvård/ korttidsboende", "2.1").rubrik
+        == "Boende och insatser i boende"
+    )
     assert _row(explanations, "Dagverksamhet", "2.1").rubrik == "Hemtjänst och hemtjänstinsatser"
     assert _row(explanations, "Marte Meo", "3.1").rubrik is None  # 3.1 has no sub-heading
 
 
 # --- spot checks --------------------------------------------------------------------------
+
 
 def test_name_and_explanation_share_the_first_line(explanations):
     row = _row(explanations, "Dagverksamhet", "2.1")
@@ -97,10 +114,15 @@ def test_name_and_explanation_share_the_first_line(explanations):
 def test_multi_line_names(explanations):
     row = _row(explanations, "Dagverksamhet anpassad för yngre personer med demenssjukdom", "2.1")
     assert row.forklaring.startswith("Syftet med dagverksamhet är att erbjuda")
-    long = [r for r in explanations.rows if r.namn.startswith("Kognitiv integrerad behandling vid barnmisshandel")]
+    long = [
+        r
+        for r in explanations.rows
+        if r.namn.startswith("Kognitiv integrerad behandling vid barnmisshandel")
+    ]
     assert [r.namn for r in long] == [
         "Kognitiv integrerad behandling vid barnmisshandel (KIBB) / the combined parent – child "
-        "cognitive-behavioral therapy (CPC-CBT)"]
+        "cognitive-behavioral therapy (CPC-CBT)"
+    ]
 
 
 def test_row_right_after_a_page_break(explanations):
@@ -110,7 +132,9 @@ def test_row_right_after_a_page_break(explanations):
     assert row.forklaring.startswith("Kognitiv träning utgörs av")
     # a name-only row ends right before a break and the next row follows it
     assert _row(explanations, "Parkeringstillstånd för rörelsehindrade", "4.3").forklaring is None
-    assert _row(explanations, "Personligt ombud", "4.3").forklaring.startswith("Personligt ombud är ett stöd")
+    assert _row(explanations, "Personligt ombud", "4.3").forklaring.startswith(
+        "Personligt ombud är ett stöd"
+    )
 
 
 def test_empty_cells(explanations):
@@ -157,12 +181,24 @@ def test_kontaktperson_in_six_omraden(explanations):
 
 def test_repeated_first_row_after_page_break_is_dropped(explanations):
     assert len([r for r in explanations.rows if r.namn == "Digitala bibliotek"]) == 1
-    assert len([r for r in explanations.rows if r.namn == "Information om anhörigstöd / anhörigperspektiv"]) == 1
+    assert (
+        len(
+            [
+                r
+                for r in explanations.rows
+                if r.namn == "Information om anhörigstöd / anhörigperspektiv"
+            ]
+        )
+        == 1
+    )
 
 
 def test_bullets_stay_lines_of_the_explanation(explanations):
     row = _row(explanations, "Fixarservice, fixartjänst", "2.1")
-    assert row.forklaring.split("\n")[1:3] == ["• Ta ner och sätta upp gardiner", "• Byta glödlampor och säkringar"]
+    assert row.forklaring.split("\n")[1:3] == [
+        "• Ta ner och sätta upp gardiner",
+        "• Byta glödlampor och säkringar",
+    ]
 
 
 def test_hyphenation_in_rows(explanations):
@@ -170,32 +206,31 @@ def test_hyphenation_in_rows(explanations):
     mim = _row(explanations, "MIM och Theraplay", "3.1")
     assert mim.forklaring.startswith("MIM är en halvstrukturerad, videoinspelad samspelsbedömning")
     assert _row(explanations, "Schyssta Relationer – Våldspreventiv gruppverksamhet", "7.3")
-    assert "budget- och skuldrådgivning" in _row(explanations, "Hushållsekonomisk rådgivning", "7.3").forklaring
+    assert (
+        "budget- och skuldrådgivning"
+        in _row(explanations, "Hushållsekonomisk rådgivning", "7.3").forklaring
+    )
 
 
 def test_lowercase_name_after_a_source(explanations):
     row = _row(explanations, "rePULSE", "3.1")
     assert row.kallor == ("Stockholms stad (2018) Öppenvård barn, unga och familj",)
-    prev = _row(explanations, "Psykoedukativ counselling i grupp / counselling med stödsamtal / "
-                "problemorienterad psykosocial behandling", "3.1")
-    assert prev.kallor == ("SBU (2020) Insatser i öppenvård för att förebygga ungdomars återfall i brott",)
+    prev = _row(
+        explanations,
+        "Psykoedukativ counselling i grupp / counselling med stödsamtal / "
+        "problemorienterad psykosocial behandling",
+        "3.1",
+    )
+    assert prev.kallor == (
+        "SBU (2020) Insatser i öppenvård för att förebygga ungdomars återfall i brott",
+    )
 
 
 def test_name_repeated_in_explanation_after_padding(explanations):
     row = _row(explanations, "Lösningsfokuserad hemmabaserad familjebehandling (LIHF)", "3.1")
-    assert row.forklaring.startswith("Lösningsfokuserad hemmabaserad familjebehandling (LIHF) är en intensiv")
-
-
-@pytest.mark.parametrize("lines, joined", [
-    (["från RSS-", "nätverken för"], "från RSS-nätverken för"),
-    (["hur stor andel av de kommu-", "ner som"], "hur stor andel av de kommuner som"),
-    (["med stöd av vård- ", "och omsorgspersonal"], "med stöd av vård- och omsorgspersonal"),
-    (["består av 25–", "30 föräldrar"], "består av 25–30 föräldrar"),
-    (["har en kognitiv-", "beteendeterapeutisk"], "har en kognitiv-beteendeterapeutisk"),
-    (["Bekymringssamtal – ", "orossamtal,"], "Bekymringssamtal – orossamtal,"),
-])
-def test_join_lines(lines, joined):
-    assert join_lines(lines) == joined
+    assert row.forklaring.startswith(
+        "Lösningsfokuserad hemmabaserad familjebehandling (LIHF) är en intensiv"
+    )
 
 
 # --- synthetic text -------------------------------------------------------------------------
@@ -262,26 +297,32 @@ def test_synthetic_page_breaks_and_repeated_first_row():
     assert [r.namn for r in doc.rows] == ["Alfa", "Beta gamma insats", "Delta", "Epsilon"]
     alfa, beta, delta, epsilon = doc.rows
     assert (alfa.forklaring, alfa.kallor, alfa.rubrik) == (
-        "Alfa är en insats som görs.", ("Socialstyrelsen (2019) Metodguiden",), "Underrubrik ett")
+        "Alfa är en insats som görs.",
+        ("Socialstyrelsen (2019) Metodguiden",),
+        "Underrubrik ett",
+    )
     assert beta.kallor == ("SBU (2018) En rapport", "Nacka kommun, nacka.se (hämtad maj 2021)")
     assert (delta.forklaring, delta.kallor) == (None, ())
-    assert (epsilon.forklaring, epsilon.kallor) == ("Text som fortsätter på nästa sida.", ("Stockholms stad",))
+    assert (epsilon.forklaring, epsilon.kallor) == (
+        "Text som fortsätter på nästa sida.",
+        ("Stockholms stad",),
+    )
     omrade = doc.headings[0]
-    assert (omrade.omrade_namn, omrade.notering) == ("Verksamhetsområde testning", "Notera att detta är en not.")
+    assert (omrade.omrade_namn, omrade.notering) == (
+        "Verksamhetsområde testning",
+        "Notera att detta är en not.",
+    )
 
 
 def test_synthetic_unplaceable_source_is_a_problem():
-    text = SYNTHETIC.replace("Alfa Alfa är en insats som \ngörs. \n\nSocialstyrelsen (2019) \nMetodguiden \n\nBeta",
-                             "Socialstyrelsen (2019) \nMetodguiden \n\nBeta", 1)
+    text = SYNTHETIC.replace(
+        "Alfa Alfa är en insats som \ngörs. \n\nSocialstyrelsen (2019) \nMetodguiden \n\nBeta",
+        "Socialstyrelsen (2019) \nMetodguiden \n\nBeta",
+        1,
+    )
     doc = parse_text(text, names=SYNTHETIC_NAMES)
-    assert any("source without a row name" in p for p in doc.problems)
-    assert doc.problems[0].startswith("13:")  # the line the source starts on
-
-
-def test_read_dispatches_pdf(monkeypatch, tmp_path):
-    import generator.importers.pdf_survey as pdf_survey
-
-    seen = []
-    monkeypatch.setattr(pdf_survey, "explanations_from_pdf", lambda p: seen.append(p) or ParsedDocument((), ()))
-    survey_explanations.read(tmp_path / "x.pdf")
-    assert seen == [tmp_path / "x.pdf"]
+    assert [(p.document, p.place) for p in doc.problems] == [("förklaringar", "rad 13")]
+    assert (
+        "källan «Socialstyrelsen (2019) Metodguiden» står utan en rad med namn"
+        in doc.problems[0].message
+    )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
-import types
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +11,6 @@ import pytest
 import yaml
 
 from generator.model import records
-from generator.cli import main
 from generator.model.dump import dump_content, dump_record
 from generator.model.fields import FIELDS
 from generator.model import load_content
@@ -167,79 +164,6 @@ def test_problem_line_format() -> None:
     assert str(Problem("content/a.yml", 1, 1, "", "filen är tom")) == "content/a.yml:1:1: filen är tom"
 
 
-# CLI -------------------------------------------------------------------------------------
-
-def test_validate_ok_exits_0(capsys) -> None:
-    assert main(["validate", "--root", str(FIXTURE)]) == 0
-    assert capsys.readouterr().out == ("Inga problem: 2 insatser, 2 områden, 3 källor, "
-                                       "2 lokala listor.\n")
-
-
-def test_usage_errors_exit_2(tmp_path: Path, capsys) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(["valider"])
-    assert exit_.value.code == 2
-    assert main(["validate", "--root", str(tmp_path / "finns-inte")]) == 2
-    assert "finns inte" in capsys.readouterr().err
-
-
-def test_every_command_help_has_an_example(capsys) -> None:
-    for command in ("validate", "schema", "new", "build"):
-        with pytest.raises(SystemExit):
-            main([command, "--help"])
-        assert "exempel:\n  python -m generator " + command in capsys.readouterr().out
-
-
-def test_new_insats_writes_a_valid_record_and_never_overwrites(content_tree: Path, capsys) -> None:
-    assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 0
-    path = content_tree / "content" / "insatser" / "alla-barn-i-centrum-abc.yml"
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../schema/insats.schema.json\n")
-    assert "namn: Alla barn i centrum (ABC)\n" in text and "# medlemskap:" in text
-    content, problems = load_content(content_tree)
-    assert problems == [] and "alla-barn-i-centrum-abc" in {i.id for i in content.insatser}
-    path.write_text(text + "# redigerad\n", encoding="utf-8")
-    assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 1
-    assert path.read_text(encoding="utf-8").endswith("# redigerad\n")
-    assert "finns redan" in capsys.readouterr().err
-
-
-def test_new_kalla_guesses_publisher_and_year(content_tree: Path) -> None:
-    text = "Socialstyrelsen (2012). Metodguide för socialt arbete."
-    assert main(["new", "kalla", text, "--root", str(content_tree)]) == 0
-    content, problems = load_content(content_tree)
-    assert problems == []
-    work = {w.id: w for w in content.works}["socialstyrelsen-2012-metodguide-for-socialt-arbete"]
-    assert (work.text, work.utgivare, work.ar) == (text, "Socialstyrelsen", "2012")
-
-
-def test_schema_check_reports_stale_files(content_tree: Path, capsys) -> None:
-    assert main(["schema", "--root", str(content_tree)]) == 0
-    assert main(["schema", "--check", "--root", str(content_tree)]) == 0
-    (content_tree / "schema" / "work.schema.json").write_text("{}\n", encoding="utf-8")
-    assert main(["schema", "--check", "--root", str(content_tree)]) == 1
-    assert "schema/work.schema.json: inaktuell" in capsys.readouterr().out
-
-
-def test_build_calls_build_site_and_prints_errors_without_traceback(
-        monkeypatch, tmp_path: Path, capsys) -> None:
-    calls = []
-
-    def build_site(root: Path, site_dir: Path, strict: bool = True) -> types.SimpleNamespace:
-        calls.append((root, site_dir, strict))
-        if len(calls) == 2:
-            raise ValueError("3 problem i content/")
-        return types.SimpleNamespace(pages=3, files=2, seconds=0.5)
-
-    monkeypatch.setitem(sys.modules, "generator.build", types.SimpleNamespace(build_site=build_site))
-    args = ["build", "--root", str(tmp_path), "--site-dir", str(tmp_path / "site")]
-    assert main(args) == 0
-    assert calls == [(tmp_path, tmp_path / "site", True)]
-    assert main(args) == 1
-    err = capsys.readouterr().err
-    assert err == "fel: 3 problem i content/\n"
-
-
 def test_field_reference_lists_every_key_with_the_schema_required_flag() -> None:
     from generator.model.schema import field_reference
 
@@ -270,10 +194,3 @@ def test_any_text_survives_dump_and_load(text: str, tmp_path: Path) -> None:
     loaded, problems = read_file(path, "content/kallor/w.yml", records.Work, SourcePositions())
     assert problems == []
     assert loaded == work
-
-
-def test_root_without_content_is_one_clear_problem(tmp_path: Path, capsys) -> None:
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    assert main(["validate", "--root", str(tmp_path)]) == 1
-    assert capsys.readouterr().out.splitlines()[0] == \
-        "content:1:1: mappen finns inte – kör kommandot i projektets rotmapp"

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
+from pdfminer.psparser import PSException  # every pdfminer parse error derives from it
+
+from generator.importers.lines import Line
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +46,24 @@ class PdfLine:
     def height(self) -> float:
         return self.bottom - self.top
 
+    def as_line(self) -> Line:
+        """The line for `lines.join`: printed with its trailing space, as the .txt
+        extractions print it, so both paths join a line-end dash the same way."""
+        return Line(self.text, self.text + (" " if self.space_after else ""), self.page)
+
+
+class UnreadablePdf(Exception):
+    """The file is not a PDF pdfminer can read (damaged, encrypted, not a PDF at all)."""
+
 
 def read_lines(path: str | Path) -> list[PdfLine]:
     """All text lines of the PDF in reading order, running headers/footers removed."""
     pages: list[tuple[float, list[PdfLine]]] = []
-    for number, page in enumerate(extract_pages(str(path), laparams=LAPARAMS), start=1):
-        pages.append((page.height, _page_lines(page, number)))
+    try:
+        for number, page in enumerate(extract_pages(str(path), laparams=LAPARAMS), start=1):
+            pages.append((page.height, _page_lines(page, number)))
+    except PSException as err:
+        raise UnreadablePdf(f"{type(err).__name__}: {err}") from err
     dropped = _running_lines(pages)
     lines = [line for _, page_lines in pages for line in page_lines if line not in dropped]
     if dropped:
@@ -77,10 +92,17 @@ def _to_line(obj: LTTextLine, page: int, page_height: float) -> PdfLine:
     bold = sum("bold" in c.fontname.lower() for c in chars) * 2 > len(chars) if chars else False
     raw = obj.get_text().rstrip("\n")
     text = re.sub(r"\s+", " ", raw).strip()
-    return PdfLine(page=page, x0=obj.x0, x1=obj.x1, top=page_height - obj.y1,
-                   bottom=page_height - obj.y0, text=text,
-                   size=sizes.most_common(1)[0][0] if sizes else 0.0, bold=bold,
-                   space_after=raw != raw.rstrip())
+    return PdfLine(
+        page=page,
+        x0=obj.x0,
+        x1=obj.x1,
+        top=page_height - obj.y1,
+        bottom=page_height - obj.y0,
+        text=text,
+        size=sizes.most_common(1)[0][0] if sizes else 0.0,
+        bold=bold,
+        space_after=raw != raw.rstrip(),
+    )
 
 
 def sort_reading_order(lines: list[PdfLine]) -> list[PdfLine]:
@@ -106,8 +128,10 @@ def _running_lines(pages: list[tuple[float, list[PdfLine]]]) -> set[PdfLine]:
     for height, lines in pages:
         for line in lines:
             in_band = line.top < height * MARGIN_BAND or line.bottom > height * (1 - MARGIN_BAND)
-            alone = not any(other is not line and abs(other.top - line.top) < SAME_LINE_TOLERANCE
-                            for other in lines)
+            alone = not any(
+                other is not line and abs(other.top - line.top) < SAME_LINE_TOLERANCE
+                for other in lines
+            )
             if in_band and alone:
                 candidates.append(line)
     by_text: dict[str, set[tuple[int, int]]] = defaultdict(set)

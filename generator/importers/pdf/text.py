@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
-from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine, read_lines
+from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine, read_lines
 
 _SENTENCE_END = re.compile(r"[.:!?]$")
 
@@ -28,9 +29,11 @@ def lines_to_text(lines: Sequence[PdfLine]) -> str:
     if not rows:
         return ""
     threshold = _paragraph_gap(rows)
-    right = {page: max(r[-1].x1 for r in rows if r[0].page == page) for page in {r[0].page for r in rows}}
+    right = {
+        page: max(r[-1].x1 for r in rows if r[0].page == page) for page in {r[0].page for r in rows}
+    }
     out: list[str] = []
-    for prev, row in zip(rows, [*rows[1:], None]):
+    for prev, row in zip(rows, [*rows[1:], None], strict=True):
         if row is None:
             out.append(_text(prev) + "  ")
             break
@@ -57,7 +60,11 @@ def _baselines(lines: Sequence[PdfLine]) -> list[list[PdfLine]]:
     """Lines sharing a baseline (a bold label and its text) as one printed line."""
     rows: list[list[PdfLine]] = []
     for line in lines:
-        if rows and rows[-1][0].page == line.page and abs(rows[-1][0].top - line.top) < SAME_LINE_TOLERANCE:
+        if (
+            rows
+            and rows[-1][0].page == line.page
+            and abs(rows[-1][0].top - line.top) < SAME_LINE_TOLERANCE
+        ):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -79,8 +86,11 @@ def _paragraph_gap(rows: Sequence[Sequence[PdfLine]]) -> float:
     The line spacing inside a paragraph is the smallest gap that occurs more than once
     (a lone smaller gap is noise); a paragraph break adds at least about half a line.
     """
-    gaps = [round(b[0].top - max(ln.bottom for ln in a), 1)
-            for a, b in zip(rows, rows[1:]) if a[0].page == b[0].page]
+    gaps = [
+        round(b[0].top - max(ln.bottom for ln in a), 1)
+        for a, b in pairwise(rows)
+        if a[0].page == b[0].page
+    ]
     counts = Counter(g for g in gaps if g > -SAME_LINE_TOLERANCE)
     repeated = [g for g, n in counts.items() if n > 1] or list(counts) or [0.0]
     size = Counter(ln.size for row in rows for ln in row).most_common(1)[0][0] or 10.0

@@ -9,18 +9,18 @@ joined again. Line-end hyphenation inside a cell is undone.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from generator.importers.pdf import SAME_LINE_TOLERANCE, PdfLine
+from generator.importers.documents import ImportProblem
+from generator.importers.lines import JoinRules, Line, join
+from generator.importers.pdf.layout import SAME_LINE_TOLERANCE, PdfLine
 
 log = logging.getLogger(__name__)
 
 X_TOLERANCE = 3.0  # points a line may stick out of its column (kerning, cell padding)
-_BULLET = re.compile(r"^[•\u2022\u25cf\u25aa–-]\s")
-# A line ending in "stöd-" followed by "och …" is a shared word part, not a split word.
-_CONJUNCTIONS = {"och", "eller", "samt", "respektive", "till", "som"}
+CELL_RULES = JoinRules(bullets=True)
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ class Row:
 
     page: int
     top: float
-    cells: tuple[str, ...]  # joined by join_lines (hyphenation undone)
-    lines: tuple[tuple[str, ...], ...] = ()  # each cell's printed lines, for other joins
+    cells: tuple[str, ...]  # joined by join_cell with the table's rules
+    lines: tuple[tuple[Line, ...], ...] = ()  # each cell's printed lines, for other joins
 
 
 @dataclass
@@ -64,39 +64,10 @@ class _RowLines:
     continuation: bool = False  # no first-column line: the rest of a row from the last page
 
 
-def join_lines(texts: Sequence[str], keep_hyphens: bool = False) -> str:
-    """Join a cell's lines into one text: spaces between, line-end hyphenation undone.
-
-    "kommu-" + "ner" → "kommuner"; "fixar-" + "Malte" and "RSS-" + "nätverken" keep the
-    hyphen (a capital on either side); "stöd-" + "och" keeps "stöd- och"; "och -" +
-    "läger" → "och -läger". With keep_hyphens a line-end hyphen is always kept and the
-    word goes on ("social-" + "sekreteraren" → "social-sekreteraren"), as the text
-    importers join names. A line that starts with a bullet starts a new line of the text.
-    """
-    out = ""
-    for raw in texts:
-        text = raw.strip()
-        if not text:
-            continue
-        if not out:
-            out = text
-        elif _BULLET.match(text):
-            out += "\n" + text
-        elif out.endswith("-") and (len(out) == 1 or not out[-2].isalpha()):
-            out += text
-        elif out.endswith("-"):
-            first_word = text.split()[0].casefold()
-            if first_word in _CONJUNCTIONS:
-                out += " " + text
-            elif keep_hyphens:
-                out += text
-            elif out[-2].islower() and text[0].islower():
-                out = out[:-1] + text
-            else:
-                out += text
-        else:
-            out += " " + text
-    return out
+def join_cell(lines: Sequence[PdfLine], rules: JoinRules = CELL_RULES) -> str:
+    """A cell's lines as one text (`lines.join`: line-end hyphenation undone, a bullet
+    line starts a new line)."""
+    return join([line.as_line() for line in lines], rules)
 
 
 def find_columns(header: Sequence[PdfLine]) -> Columns:
@@ -114,7 +85,7 @@ def find_columns(header: Sequence[PdfLine]) -> Columns:
         else:
             spans.append([line.x0, line.x1])
             texts.append([line])
-    labels = tuple(join_lines([ln.text for ln in sorted(col, key=lambda ln: ln.top)]) for col in texts)
+    labels = tuple(join_cell(sorted(col, key=lambda ln: ln.top)) for col in texts)
     bounds = tuple((spans[i][1] + spans[i + 1][0]) / 2 for i in range(len(spans) - 1))
     return Columns(labels=labels, starts=tuple(span[0] for span in spans), bounds=bounds)
 
@@ -136,9 +107,11 @@ def header_band(lines: Sequence[PdfLine], start: int) -> list[int]:
         if abs(line.x0 - first.x0) < X_TOLERANCE and line.top > first.bottom - SAME_LINE_TOLERANCE:
             break
         if abs(line.top - first.top) < SAME_LINE_TOLERANCE or any(
-            lines[j].x0 < line.x1 and line.x0 < lines[j].x1
+            lines[j].x0 < line.x1
+            and line.x0 < lines[j].x1
             and line.top - lines[j].bottom <= 0.6 * line.height
-            and line.bold == first.bold and line.size == first.size
+            and line.bold == first.bold
+            and line.size == first.size
             for j in taken
         ):
             taken.append(i)
@@ -150,16 +123,19 @@ def read_tables(
     is_header: Callable[[Sequence[PdfLine], int], bool],
     n_columns: int,
     is_outside: Callable[[PdfLine], bool] = lambda line: False,
-) -> tuple[list[PdfLine | Row], list[str]]:
+    rules: JoinRules = CELL_RULES,
+    document: str = "",
+) -> tuple[list[PdfLine | Row], list[ImportProblem]]:
     """Split a document's lines into table rows and the lines outside tables, in order.
 
     `is_header(lines, i)` says whether a header row starts at lines[i]; `is_outside(line)`
-    marks lines that end a table even though they fit its columns (headings, notes).
+    marks lines that end a table even though they fit its columns (headings, notes);
+    `rules` join each cell's lines.
     A header that opens a page right after a table on the previous page continues that
-    table. Returns the items and a list of problems (page and why).
+    table. Returns the items and the problems (page and why; `document` names it).
     """
     items: list[PdfLine | Row] = []
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     columns: Columns | None = None
     page_body: list[PdfLine] = []
     held: list[_RowLines] = []  # rows of the open table, the last may continue on the next page
@@ -167,13 +143,13 @@ def read_tables(
 
     def flush_page() -> None:
         if columns is not None and page_body:
-            _add_page_rows(held, _page_rows(page_body, columns), continued=bool(held))
+            _add_page_rows(held, _page_rows(page_body, columns), continued=bool(held), rules=rules)
         page_body.clear()
 
     def close_table() -> None:
         nonlocal columns
         flush_page()
-        items.extend(_to_row(r) for r in held)
+        items.extend(_to_row(r, rules) for r in held)
         items.extend(trailing)
         held.clear()
         trailing.clear()
@@ -192,13 +168,23 @@ def read_tables(
             consumed.update(band)
             new_columns = find_columns([lines[j] for j in band])
             if len(new_columns.labels) != n_columns:
-                problems.append(f"sida {line.page}: tabellhuvud med {len(new_columns.labels)} "
-                                f"kolumner i stället för {n_columns}: {new_columns.labels}")
-            repeat = (columns is not None and (held or page_body) and line.page == table_page + 1
-                      and new_columns.labels == columns.labels)
+                problems.append(
+                    ImportProblem(
+                        document,
+                        f"sida {line.page}",
+                        f"tabellhuvud med {len(new_columns.labels)} "
+                        f"kolumner i stället för {n_columns}: {new_columns.labels}",
+                    )
+                )
+            repeat = (
+                columns is not None
+                and (held or page_body)
+                and line.page == table_page + 1
+                and new_columns.labels == columns.labels
+            )
             if repeat:
                 flush_page()
-                items.extend(_to_row(r) for r in held[:-1])
+                items.extend(_to_row(r, rules) for r in held[:-1])
                 del held[:-1]
                 items.extend(trailing)
                 trailing.clear()
@@ -207,8 +193,13 @@ def read_tables(
             columns, table_page = new_columns, line.page
             i += 1
             continue
-        if (columns is not None and not trailing and line.page == table_page
-                and not is_outside(line) and columns.fits(line)):
+        if (
+            columns is not None
+            and not trailing
+            and line.page == table_page
+            and not is_outside(line)
+            and columns.fits(line)
+        ):
             page_body.append(line)
         elif columns is not None and line.page == table_page:
             trailing.append(line)  # after the table on its page: the table may go on
@@ -229,14 +220,17 @@ def _page_rows(body: Sequence[PdfLine], columns: Columns) -> list[_RowLines]:
         by_col[columns.index(line)].append(line)
     threshold = _new_cell_gap(by_col)
     starts: list[PdfLine] = []
-    for prev, line in zip([None, *by_col[0]], by_col[0]):
+    for prev, line in zip([None, *by_col[0]], by_col[0], strict=False):
         if prev is None or line.top - prev.bottom > threshold:
             starts.append(line)
     rows: list[_RowLines] = []
     first_top = min(line.top for line in body)
     if not starts or starts[0].top - first_top > SAME_LINE_TOLERANCE:
-        rows.append(_RowLines(page=body[0].page, top=first_top, cells=[[] for _ in range(n)],
-                              continuation=True))
+        rows.append(
+            _RowLines(
+                page=body[0].page, top=first_top, cells=[[] for _ in range(n)], continuation=True
+            )
+        )
     rows.extend(_RowLines(page=s.page, top=s.top, cells=[[] for _ in range(n)]) for s in starts)
     for col, col_lines in enumerate(by_col):
         for line in col_lines:
@@ -255,21 +249,23 @@ def _new_cell_gap(by_col: Sequence[Sequence[PdfLine]]) -> float:
     cell, but a page where no cell has two lines has only gaps between rows: so it is
     capped at half the font size.
     """
-    gaps = [b.top - a.bottom for col in by_col for a, b in zip(col, col[1:])]
+    gaps = [b.top - a.bottom for col in by_col for a, b in pairwise(col)]
     size = max((ln.height for col in by_col for ln in col), default=10.0)
     leading = min([g for g in gaps if g >= 0] or [0.0])
     return min(leading, size / 2) + 0.3 * size
 
 
-def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool) -> None:
+def _add_page_rows(
+    held: list[_RowLines], rows: list[_RowLines], continued: bool, rules: JoinRules
+) -> None:
     """Append one page's rows to the open table, joining a row split by the page break."""
     if rows and rows[0].continuation and continued:
         _merge(held[-1], rows.pop(0))
     if continued and rows and held:
         first, last = rows[0], held[-1]
-        first_name = join_lines([ln.text for ln in first.cells[0]])
-        last_name = join_lines([ln.text for ln in last.cells[0]])
-        if _texts(first) == _texts(last):
+        first_name = join_cell(first.cells[0], rules)
+        last_name = join_cell(last.cells[0], rules)
+        if _texts(first, rules) == _texts(last, rules):
             rows.pop(0)  # the row printed again on the new page
         elif first_name == last_name:
             first.cells[0] = []
@@ -280,14 +276,18 @@ def _add_page_rows(held: list[_RowLines], rows: list[_RowLines], continued: bool
 
 
 def _merge(into: _RowLines, more: _RowLines) -> None:
-    for target, extra in zip(into.cells, more.cells):
+    for target, extra in zip(into.cells, more.cells, strict=True):
         target.extend(extra)
 
 
-def _texts(row: _RowLines) -> tuple[str, ...]:
-    return tuple(join_lines([ln.text for ln in cell]) for cell in row.cells)
+def _texts(row: _RowLines, rules: JoinRules) -> tuple[str, ...]:
+    return tuple(join_cell(cell, rules) for cell in row.cells)
 
 
-def _to_row(row: _RowLines) -> Row:
-    return Row(page=row.page, top=row.top, cells=_texts(row),
-               lines=tuple(tuple(ln.text for ln in cell) for cell in row.cells))
+def _to_row(row: _RowLines, rules: JoinRules) -> Row:
+    return Row(
+        page=row.page,
+        top=row.top,
+        cells=_texts(row, rules),
+        lines=tuple(tuple(ln.as_line() for ln in cell) for cell in row.cells),
+    )
