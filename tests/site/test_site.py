@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -14,25 +13,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from generator.build import build_site
-from generator.model.dump import dump_content
 from generator.model.records import MEASURES
+from sample_tree import make_tree
 from site_sample import EVIL, make_sample_content
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_tree(root: Path) -> Path:
-    """A project root with the sample content and the real configuration and theme."""
-    for rel, text in dump_content(make_sample_content()).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    if (ROOT / "schema").is_dir():
-        shutil.copytree(ROOT / "schema", root / "schema")
-    (root / "generator").symlink_to(ROOT / "generator")  # the hook path in mkdocs.yml
-    return root
 
 
 @pytest.fixture(scope="session")
