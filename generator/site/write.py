@@ -61,8 +61,12 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteStats:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 known_dirs.add(parent)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)  # a reader (mkdocs serve) never sees a half-written page
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)  # a reader (mkdocs serve) never sees a half-written page
+        except BaseException:  # a full disk, Ctrl-C: no half-written .tmp stays behind
+            tmp.unlink(missing_ok=True)
+            raise
         written += 1
     removed = 0
     for rel in sorted(existing - files.keys(), reverse=True):
