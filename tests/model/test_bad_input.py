@@ -63,8 +63,8 @@ BILLION_LAUGHS = SCHEMA.format("insats") + "id: x\nnamn: &a [lol, lol, lol, lol,
 
 CASES = [
     Case("yaml syntax error", INSATS, replace("namn: Kontaktperson", "namn: Kontakt: person"),
-         "content/insatser/kontaktperson.yml:3:14: YAML-syntaxfel: kolon (:) på fel ställe – sätt "
-         "texten inom citattecken – kontrollera indrag, kolon och citattecken"),
+         "content/insatser/kontaktperson.yml:3:14: YAML-syntaxfel: kolon följt av mellanslag mitt "
+         'i ett värde – sätt hela värdet inom citattecken, t.ex. namn: "Stöd: samtal"'),
     Case("tab indentation", INSATS, replace("  - omrade: aldre", "\t- omrade: aldre"),
          "content/insatser/kontaktperson.yml:24:1: tabb i indraget – använd mellanslag för indrag"),
     Case("duplicate key", INSATS, replace("namn: Kontaktperson\n", "namn: Kontaktperson\nnamn: Igen\n"),
@@ -190,7 +190,8 @@ CASES = [
          "används inte – skriv värdet utan tagg"),
     Case("two documents", WORK, lambda d: d + b"---\nid: y\n",
          "content/kallor/socialstyrelsen-2008.yml:8:1: YAML-syntaxfel: filen innehåller flera "
-         "YAML-dokument (---) – kontrollera indrag, kolon och citattecken"),
+         "YAML-dokument (---) – en post per fil: ta bort raden --- och det som följer, eller "
+         "flytta det till en egen fil"),
     Case("deep nesting", INSATS, write(SCHEMA.format("insats") + "".join(f"{'  ' * i}a:\n" for i in range(30))),
          "content/insatser/kontaktperson.yml:21:39: för djupt nästlad struktur – skriv ut värdet där "
          "det används"),
