@@ -66,3 +66,24 @@ def test_search_view_drops_the_chart_and_keeps_the_words_of_the_table():
     assert "A &amp; B X 169 (70 %)" in view  # cells apart, escaped as on the page
     assert CITED in view and FOOT in view  # other blocks are indexed as they are
     assert "ihrawblock" not in view.replace("<!--ihrawblock", "").replace("<!--/ihrawblock", "")
+
+
+@pytest.mark.parametrize("forged", ["ihrawblock000000x",  # the old, fixed form
+                                    "ihrawblock0123456789abcdefn000000x",  # a guessed token
+                                    "ihrawblock000099x"])  # an index past the end
+def test_text_that_looks_like_a_placeholder_stays_text(forged):
+    # A YAML paragraph equal to a marker: escaped by md() it would still be this word.
+    text = f"{forged}\n\n{TABLE}\n\n{forged}\n"
+    stashed, blocks = stash(text)
+    converted = markdown.markdown(stashed, extensions=EXTENSIONS)
+    page = restore(search_view(converted, blocks), blocks)
+    assert page == markdown.markdown(text, extensions=EXTENSIONS)
+    assert page.count(f"<p>{forged}</p>") == 2 and page.count("<table>") == 1
+
+
+def test_every_stash_has_its_own_token():
+    _, first = stash(f"{TABLE}\n")
+    _, second = stash(f"{TABLE}\n")
+    assert first.token != second.token
+    # The placeholder of one page is text to another page's restore.
+    assert restore(f"<p>{first.placeholder(0)}</p>", second) == f"<p>{first.placeholder(0)}</p>"
