@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.load import load_records
-from generator.model.problems import Problem
+from generator.model.problems import Problem, UnexpectedError
 from generator.model.records import Content
 from generator.model.validate import validate
 from generator.site.crossrefs import link
@@ -77,8 +77,13 @@ def generate(root: Path, content: Content | None = None,
     root = Path(root)
     if content is None:
         content = load_checked(root, log_problems)
-    refs = link(content)
-    files = render_site(refs, read_schemas(root))
+    try:
+        refs = link(content)
+        files = render_site(refs, read_schemas(root))
+    except UnexpectedError:
+        raise
+    except Exception as err:  # a page of no single record: name content/ as a whole
+        raise UnexpectedError.at(None, "sidorna gjordes", err) from err
     written = write_tree(files, root / DOCS_DIR)
     pages = sum(1 for p in files if p.endswith(".md"))
     return Generated(pages, len(files) - pages, written)

@@ -44,6 +44,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         self.problems: list[str] = []
         """While serving: the problems that keep the last good pages on show."""
         self._lock = contextlib.ExitStack()  # the build lock, from pre_build to post_build
+        self._page = ""  # the page being built and the YAML file it is made from, for errors
         # Page source → its raw HTML blocks (stashed in on_page_markdown), and the blocks
         # of its search view, restored into page.content in on_page_context.
         self._stashed: dict[str, list[str]] = {}
@@ -126,6 +127,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         """The edit link opens the YAML file the page is made from; pages made from no single
         file get none (their Markdown is generated and must not be edited)."""
         source = page.meta.get("kallfil")
+        self._page = f"{page.file.src_uri} (från {source})" if source else page.file.src_uri
         if source and config.repo_url and config.edit_uri:
             page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source}"
         else:
@@ -169,7 +171,15 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         (site_dir / publish.MARKER).write_text(publish.MARKER_TEXT, encoding="utf-8")
         self._lock.close()
 
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self._page = ""
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self._page:  # MkDocs names the Markdown page; the editor needs the YAML file
+            log.error("fel när sidan %s byggdes: %s: %s", self._page, type(error).__name__,
+                      error)
+        self._page = ""
         self._lock.close()
 
     def on_shutdown(self) -> None:

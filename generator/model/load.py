@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.model import records
 from generator.model.fields import FIELDS, ID_PATTERN, MAX_TEXT
-from generator.model.problems import Problem, SourcePositions, did_you_mean
+from generator.model.problems import Problem, SourcePositions, UnexpectedError, did_you_mean
 from generator.model.shape import (
     FOLDERS,
     RECORD_NAMES,
@@ -333,7 +333,11 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
                                     "YAML-filer hör hemma i content/insatser/, content/omraden/, "
                                     "content/kallor/, content/iub/ eller content/skolgang/"))
             continue
-        record, found = read_file(path, rel, cls, index)
+        try:
+            record, found = read_file(path, rel, cls, index)
+        except Exception as err:  # a gap in the loader, not the editor's fault: say where
+            record, found = None, [UnexpectedError.at(
+                records.Location(rel, 1, 1), "filen lästes", err).problem]
         problems.extend(found)
         if record is None:
             index.broken.setdefault(parts[0] if cls is not records.IubExplainer else "om-iub",

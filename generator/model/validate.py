@@ -6,11 +6,11 @@ Text fields are not checked for HTML or Markdown: they are rendered literally (e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from generator.model import collisions, records
 from generator.model.characters import invisible_folded
 from generator.model.fields import ID_PATTERN, MAX_KOMMUNER
-from generator.model.problems import Problem, SourcePositions, did_you_mean
+from generator.model.problems import Problem, SourcePositions, UnexpectedError, did_you_mean
 from generator.model.urls import url_problem
 from generator.text import fold
 
@@ -40,21 +40,28 @@ class _Checker:
     def run(self) -> list[Problem]:
         for group in (self.c.insatser, self.c.omraden, self.c.works, self.c.lists):
             for r in group:
-                self.check_id(r)
-        self.check_unique_names()
+                self.guarded(r, self.check_id, r)
+        self.guarded(None, self.check_unique_names)
         for o in self.c.omraden:
-            self.check_omrade(o)
+            self.guarded(o, self.check_omrade, o)
         for i in self.c.insatser:
-            self.check_insats(i)
+            self.guarded(i, self.check_insats, i)
         for w in self.c.works:
-            self.check_url(_file(w), "url", w.url)
+            self.guarded(w, self.check_url, _file(w), "url", w.url)
         for lst in self.c.lists:
-            self.check_list(lst)
+            self.guarded(lst, self.check_list, lst)
         if self.c.iub:
-            self.check_explainer(self.c.iub)
+            self.guarded(self.c.iub, self.check_explainer, self.c.iub)
         for file, path, message, hint in collisions.collisions(self.c):
             self.report(file, path, message, hint)
         return self.problems
+
+    def guarded(self, record: object, check: Callable[..., None], *args: object) -> None:
+        """check(*args); an unexpected error becomes a problem at the record's file."""
+        try:
+            check(*args)
+        except Exception as err:
+            self.problems.append(UnexpectedError.at(record, "posten kontrollerades", err).problem)
 
     # ids and uniqueness -------------------------------------------------------------
     def check_id(self, record) -> None:
