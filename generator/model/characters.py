@@ -39,7 +39,8 @@ def describe(char: str) -> str:
     if code < 0x20:
         return f"styrtecknet U+{code:04X} ({_C0[code]})"
     if 0x7F <= code <= 0x9F:
-        return f"styrtecknet U+{code:04X}"
+        name = {0x7F: " (DEL)", 0x85: " (NEL, en radbrytning)", 0x9B: " (CSI)"}.get(code, "")
+        return f"styrtecknet U+{code:04X}{name}"
     if 0xD800 <= code <= 0xDFFF:
         return f"ett ensamt surrogattecken U+{code:04X} (inget tecken i sig)"
     name = unicodedata.name(char, "")

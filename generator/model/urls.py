@@ -25,7 +25,7 @@ def url_problem(url: str) -> Reason | None:
     """(message, hint) when `url` is no plausible public http(s) address, else None."""
     if len(url) > MAX_URL:
         return (f"webbadressen är för lång ({len(url)} tecken)",
-                f"högst {MAX_URL} tecken – länka till sidan utan långa sökparametrar")
+                f"högst {MAX_URL} tecken; länka till sidan utan långa sökparametrar")
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname
@@ -40,7 +40,7 @@ def url_problem(url: str) -> Reason | None:
         return "ogiltig webbadress", _FULL
     if "@" in parts.netloc:
         return ("webbadressen har ett användarnamn före @",
-                f"adressen leder till {host}, inte till det som står före @ – skriv bara "
+                f"adressen leder till {host}, inte till det som står före @; skriv bara "
                 "webbplatsens adress")
     return _host_problem(host)
 
@@ -58,9 +58,9 @@ def _host_problem(host: str) -> Reason | None:
         local = ip is not None and not ip.is_global
         return (f"webbadressen pekar på {'en lokal eller reserverad' if local else 'en'} "
                 f"IP-adress ({host})",
-                "länka till webbplatsens namn, t.ex. https://www.socialstyrelsen.se/ – en "
-                "IP-adress säger inte läsaren vart länken går" + (" och når inte ut till "
-                                                                 "allmänheten" if local else ""))
+                "länka till webbplatsens namn, t.ex. https://www.socialstyrelsen.se/: en "
+                "IP-adress säger inte läsaren vart länken går"
+                + (", och en lokal når inte allmänheten" if local else ""))
     if host == "localhost" or host.endswith(_LOCAL_SUFFIXES) or "." not in host:
         return (f"värdnamnet {host} är inte en offentlig webbplats",
                 "skriv webbplatsens fullständiga namn med toppdomän, t.ex. www.kommun.se")
@@ -76,7 +76,7 @@ def _host_problem(host: str) -> Reason | None:
             return (f"värdnamnet {host} innehåller tecknet \"{char}\" ({what}), som kan "
                     "förväxlas med en annan bokstav",
                     "internationella namn tillåts bara med a–z, 0–9, bindestreck och å, ä, ö, "
-                    "é, ü – kontrollera adressen hos webbplatsen själv")
+                    "é, ü; kontrollera adressen hos webbplatsen själv")
     return None
 
 

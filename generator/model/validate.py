@@ -177,22 +177,22 @@ class _Checker:
             elif figure.antal > MAX_KOMMUNER:
                 self.report(file, f"{where}.antal", f"antalet {figure.antal} är fler än de "
                             f"{MAX_KOMMUNER} kommuner som svarade på kartläggningen",
-                            "ange antalet kommuner som tryckt (Hemtjänst, som alla svarande "
-                            f"ger: {MAX_KOMMUNER})")
+                            "ange antalet kommuner som tryckt; Hemtjänst, som alla svarande "
+                            f"ger, har {MAX_KOMMUNER}")
             elif 0 <= figure.andel <= 100 and figure.antal * 100 > MAX_KOMMUNER * (
                     figure.andel + 0.5):
                 self.report(file, f"{where}.andel", f"{figure.antal} kommuner och "
                             f"{figure.andel} % går inte ihop: det skulle kräva fler än "
                             f"{MAX_KOMMUNER} svarande kommuner", "kontrollera antal och andel "
-                            "mot tabellen – har siffrorna hamnat i fel kolumn?")
+                            "mot tabellen: har siffrorna hamnat i fel kolumn?")
         given = s.ges
         for measure in records.MEASURES[1:]:
             figure = getattr(s, measure)
             if given is not None and figure is not None and figure.antal > given.antal:
                 self.report(file, f"{path}.{measure}.antal", f"{figure.antal} kommuner är fler "
                             f"än de {given.antal} som ger insatsen alls (ges)",
-                            "de som ger den digitalt, i enskild regi eller utan beslut är en "
-                            "del av dem som ger den – kontrollera kolumnerna")
+                            "de som ger den digitalt, i enskild regi eller utan beslut hör "
+                            "till dem som ger den; kontrollera kolumnerna")
 
     def check_refs(self, file: str, path: str, ids: Iterable[str], known: set[str], what: str,
                    folder: str) -> None:

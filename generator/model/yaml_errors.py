@@ -98,8 +98,8 @@ def _long_key(text: str, line: int) -> Problem | None:
                 return Problem("", number, len(m.group(1)) + 1, "",
                                f"nyckeln är för lång ({len(m.group(2))} tecken; YAML tillåter "
                                f"högst {MAX_KEY})",
-                               "nycklarna är de korta namnen i schemat – står en lång text "
-                               "först på raden saknas nyckeln framför den")
+                               "nycklarna är schemats korta namn; står en lång text först "
+                               "på raden, saknas nyckeln framför den")
     return None
 
 

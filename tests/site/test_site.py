@@ -107,7 +107,7 @@ def test_insats_pages_show_the_exact_figures_of_the_source(site):
 
 def test_figure_is_printed_as_count_and_share_and_not_asked_is_never_zero(site):
     text = page(site, "insatser/kontaktperson").text
-    assert "169 (70 %)" in text and "250 (87 %)" in text
+    assert "169 (70 %)" in text and "210 (87 %)" in text
     row = next(r for r in page(site, "insatser/kontaktperson").cells if r[0] == "Äldre")
     assert row[4] == "ej efterfrågat"  # enskild regi is "-" in the source
 
@@ -118,7 +118,7 @@ def test_omrade_page_lists_every_insats_with_its_four_figures_in_source_order(si
                                                  "Särskilt boende"}]
     assert names[:4] == ["Kontaktperson", "Hemtjänst", "Trygghetslarm", "Särskilt boende"]
     row = next(r for r in p.cells if r[0] == "Hemtjänst")
-    assert row[1:] == ["290 (100 %)", "45 (16 %)", "150 (52 %)", "ej efterfrågat"]
+    assert row[1:] == ["245 (100 %)", "45 (19 %)", "150 (62 %)", "ej efterfrågat"]
     assert "Särskilda former" in p.text  # the sub-heading
 
 
