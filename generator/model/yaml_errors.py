@@ -114,6 +114,10 @@ def translate(err: yaml.MarkedYAMLError, text: str) -> Problem:
         long_key = _long_key(text, line)
         if long_key is not None:
             return long_key
+    if row is not None and row.starts[0] == "did not find expected node content" and mark \
+            and not text[mark.index:].strip():  # "[" or "{" never closed before the end
+        return Problem("", line, column, "", "YAML-syntaxfel: en lista inom [ ] eller en "
+                       "mappning inom { } stängs aldrig", "avsluta den med ] eller }")
     if row is None:  # not met by editors so far: the parser's own words, after ours
         return Problem("", line, column, "", f"YAML-syntaxfel ({problem})",
                        "kontrollera indrag, kolon och citattecken")
