@@ -8,8 +8,11 @@ Each stage takes and returns plain data: content/ → Content → problems → C
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +92,25 @@ def generate(root: Path, content: Content | None = None,
     return Generated(pages, len(files) - pages, written)
 
 
+class DiskFull(OSError):
+    """The disk filled up during the build; nothing half-written is left."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+@contextlib.contextmanager
+def _disk_full_in_swedish() -> Iterator[None]:
+    try:
+        yield
+    except OSError as err:
+        if err.errno != errno.ENOSPC or isinstance(err, DiskFull):
+            raise
+        where = f" vid {err.filename}" if err.filename else ""
+        raise DiskFull(errno.ENOSPC, f"disken blev full{where} – webbplatsen är oförändrad och "
+                       "inget halvskrivet ligger kvar; frigör utrymme och bygg igen") from err
+
+
 def build_site(root: Path | str, site_dir: Path | str, strict: bool = True,
                content: Content | None = None,
                checkpoint: publish.Checkpoint | None = None) -> BuildResult:
@@ -103,7 +125,7 @@ def build_site(root: Path | str, site_dir: Path | str, strict: bool = True,
     step = checkpoint or (lambda _: None)
     root = Path(root).resolve()
     publish.check_site_dir(root, site_dir)
-    with publish.build_lock(root):
+    with publish.build_lock(root), _disk_full_in_swedish():
         site = publish.check_site_dir(root, site_dir)  # again: it may have changed meanwhile
         publish.clean_builds(root)
         generated = generate(root, content)

@@ -64,11 +64,18 @@ def _link_target(link: Path) -> Path:
 
 def _ours(root: Path, site: Path) -> bool:
     """A link to a site in this checkout's build folders, or a folder with the marker
-    (a plain `mkdocs build` writes it too, through the plugin)."""
+    (a plain `mkdocs build` writes it too, through the plugin) – or the checkout's own
+    site/ as builds before the marker left it (git-ignored, a whole MkDocs site)."""
     if site.is_symlink():
         target = _link_target(site)
         return target.name == "site" and target.parent.parent == (root / BUILDS).resolve()
-    return site.is_dir() and (site / MARKER).is_file()
+    if not site.is_dir():
+        return False
+    if (site / MARKER).is_file():
+        return True
+    return site == root / "site" and all(
+        (site / name).is_file() for name in ("index.html", "404.html", "sitemap.xml",
+                                             "search/search_index.json"))
 
 
 def _git(folder: Path, *args: str) -> bytes | None:

@@ -126,6 +126,18 @@ def test_the_cli_prints_the_refusal_on_one_line_and_exits_1(tmp_path, capsys):
     assert snapshot(root) == before
 
 
+def test_the_site_an_older_build_left_is_replaced_but_not_a_look_alike_elsewhere(tmp_path):
+    root = git_tree(tmp_path / "repo")
+    for folder in ("site", "annan"):
+        for name in ("index.html", "404.html", "sitemap.xml", "search/search_index.json"):
+            (root / folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / folder / name).write_text("gammal")
+    fake_build(root, "ny")
+    assert site_id(root / "site") == "ny"
+    with pytest.raises(publish.SiteDirRefused):
+        publish.check_site_dir(root, "annan")
+
+
 def test_an_empty_folder_and_an_own_site_are_accepted(tmp_path):
     root = git_tree(tmp_path / "repo")
     (root / "tom").mkdir()
@@ -336,8 +348,10 @@ def test_a_full_disk_during_mkdocs_leaves_the_old_site_and_no_half_build(tmp_pat
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(run, "build", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError) as err:
         build_site(root, "site")
+    assert str(err.value) == ("disken blev full – webbplatsen är oförändrad och inget "
+                              "halvskrivet ligger kvar; frigör utrymme och bygg igen")
     assert (root / "site/index.html").read_bytes() == before
     assert len(list((root / publish.BUILDS).iterdir())) == 1
     assert untracked(root) == []
