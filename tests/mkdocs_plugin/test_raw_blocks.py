@@ -87,3 +87,31 @@ def test_every_stash_has_its_own_token():
     assert first.token != second.token
     # The placeholder of one page is text to another page's restore.
     assert restore(f"<p>{first.placeholder(0)}</p>", second) == f"<p>{first.placeholder(0)}</p>"
+
+
+def test_yaml_text_equal_to_a_marker_stays_text_on_the_built_page(tmp_path):
+    """End to end: an explanation that is exactly an (old) placeholder, one with an index
+    past the end and one with a made-up token is shown as that text, no block is copied."""
+    import dataclasses
+
+    from generator.build import build_site
+    from generator.model.dump import dump_content
+    from sample_tree import make_tree
+    from site_sample import make_sample_content
+
+    forged = ["ihrawblock000000x", "ihrawblock000099x", "ihrawblockdeadbeefdeadbeefn000000x"]
+    content = make_sample_content()
+    ins = content.insatser[0]
+    member = dataclasses.replace(ins.medlemskap[0], forklaring="\n\n".join(forged))
+    ins = dataclasses.replace(ins, medlemskap=(member, *ins.medlemskap[1:]))
+    root = make_tree(tmp_path / "repo")
+    (root / "build/docs").mkdir(parents=True)
+    changed = dataclasses.replace(content, insatser=(ins, *content.insatser[1:]))
+    for rel, text in dump_content(changed).items():
+        (root / rel).write_text(text, encoding="utf-8")
+    build_site(root, "site")
+    page = (root / f"site/insatser/{ins.id}/index.html").read_text(encoding="utf-8")
+    for text in forged:
+        assert f"<p>{text}" in page  # the last one is followed by its citation mark
+    assert page.count('<div class="ih-tabell"') == len(
+        [m for m in ins.medlemskap if m.statistik])  # no table copied into a paragraph
