@@ -116,9 +116,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """Import, stage drafts, print the difference against content/; never overwrites it."""
-    import shutil
-
     from generator.importers.run import difference, import_documents, report, stage
+    from generator.site.publish import check_drafts_dir, replace_drafts
     from generator.model import load_content
 
     documents = {}
@@ -130,10 +129,9 @@ def _import(args: argparse.Namespace) -> int:
             return 2
         documents[kind] = Path(path)
     root = args.root
+    staging = check_drafts_dir(root, args.utkast)  # before anything is read or written
     imported = import_documents(root, documents)
-    staging = root / args.utkast
-    shutil.rmtree(staging, ignore_errors=True)
-    stage(imported, staging)
+    replace_drafts(staging, lambda folder: stage(imported, folder))
     current, _ = load_content(root)
     lines = difference(imported.content, current)
     print(f"Utkast skrivna till {args.utkast}/ ({len(imported.files())} filer). "

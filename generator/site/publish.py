@@ -41,11 +41,18 @@ _SOURCES = ("content", "generator", "overrides", "schema", "sources", "tests", "
 Checkpoint = Callable[[str], None]
 
 
-class SiteDirRefused(Exception):
+class OutputDirRefused(Exception):
+    """An output folder is not the command's to write; nothing was touched."""
+
+    def __init__(self, option: str, path: Path | str, what: str, hint: str) -> None:
+        super().__init__(f"{option} {path}: {what} – {hint}")
+
+
+class SiteDirRefused(OutputDirRefused):
     """The site dir is not the build's to write; nothing was touched."""
 
     def __init__(self, site_dir: Path | str, what: str, hint: str) -> None:
-        super().__init__(f"--site-dir {site_dir}: {what} – {hint}")
+        super().__init__("--site-dir", site_dir, what, hint)
 
 
 def _no_checkpoint(_: str) -> None:
@@ -110,6 +117,18 @@ def _tracked_conflict(site: Path) -> str:
     return f"ligger i {holder.as_posix()}/, som har filer som git följer" if holder else ""
 
 
+def _foreign_place(root: Path, path: Path) -> str:
+    """Why `path` may hold no output: it is the checkout or holds it, is, holds or sits in
+    a source folder, or meets anything git tracks; "" when none of these."""
+    if path == root or root.is_relative_to(path):
+        return "är projektets rotmapp eller en mapp som innehåller den"
+    for source in _SOURCES:
+        folder = root / source
+        if path == folder or path.is_relative_to(folder) or folder.is_relative_to(path):
+            return f"är, innehåller eller ligger i {source}/"
+    return _tracked_conflict(path)
+
+
 def check_site_dir(root: Path, site_dir: Path | str) -> Path:
     """The site dir's absolute path; SiteDirRefused (Swedish reason and hint) when the
     build may not make it a site: the checkout or a folder holding it, a source folder,
@@ -117,15 +136,8 @@ def check_site_dir(root: Path, site_dir: Path | str) -> Path:
     root = Path(root).resolve()
     site = link_path(root, site_dir)
     pick = "välj en ny mapp som bara webbplatsen ska ligga i, t.ex. --site-dir site"
-    if site == root or root.is_relative_to(site):
-        raise SiteDirRefused(site_dir, "är projektets rotmapp eller en mapp som innehåller den",
-                             pick)
-    for source in _SOURCES:
-        folder = root / source
-        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
-            raise SiteDirRefused(site_dir, f"är, innehåller eller ligger i {source}/", pick)
-    if conflict := _tracked_conflict(site):
-        raise SiteDirRefused(site_dir, conflict, pick)
+    if why := _foreign_place(root, site):
+        raise SiteDirRefused(site_dir, why, pick)
     if not (site.is_symlink() or site.exists()) or _ours(root, site):
         return site
     if site.is_symlink():
@@ -139,6 +151,36 @@ def check_site_dir(root: Path, site_dir: Path | str) -> Path:
                              "självt har byggt (en site/ från en äldre version av generatorn "
                              "tar du bort själv)")
     return site
+
+
+DRAFTS_MARKER = ".insatshandboken-utkast"
+
+
+def check_drafts_dir(root: Path, drafts: Path | str) -> Path:
+    """The importer's drafts folder as an absolute path, if the import may empty and
+    refill it: new, empty, one an import made (marked), or the checkout's staging/."""
+    root = Path(root).resolve()
+    path = link_path(root, drafts)
+    pick = "välj en ny mapp för utkasten, t.ex. --utkast staging"
+    if why := _foreign_place(root, path):
+        raise OutputDirRefused("--utkast", drafts, why, pick)
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        raise OutputDirRefused("--utkast", drafts, "är ingen mapp", pick)
+    if (not path.exists() or not any(path.iterdir()) or (path / DRAFTS_MARKER).is_file()
+            or path == root / "staging"):
+        return path
+    raise OutputDirRefused("--utkast", drafts, "innehåller filer som importen inte har gjort",
+                           "välj en ny eller tom mapp: importen tömmer bara sin egen")
+
+
+def replace_drafts(drafts: Path, write: Callable[[Path], object]) -> None:
+    """Empty the drafts folder (checked by check_drafts_dir) and let `write` fill it."""
+    if drafts.exists():
+        shutil.rmtree(drafts)
+    drafts.mkdir(parents=True)
+    (drafts / DRAFTS_MARKER).write_text("Utkast från python -m generator import; töms vid "
+                                        "nästa import.\n", encoding="utf-8")
+    write(drafts)
 
 
 @contextlib.contextmanager

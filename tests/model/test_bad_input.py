@@ -490,6 +490,22 @@ def test_a_site_dir_that_is_the_repository_is_refused_and_nothing_written(conten
     assert snapshot(content_tree) == before
 
 
+@pytest.mark.parametrize("drafts, message", [
+    ("content", "är, innehåller eller ligger i content/ – välj en ny mapp för utkasten, t.ex. "
+                "--utkast staging"),
+    ("egna", "innehåller filer som importen inte har gjort – välj en ny eller tom mapp: "
+             "importen tömmer bara sin egen"),
+])
+def test_the_import_empties_only_a_drafts_folder_of_its_own(drafts, message, content_tree: Path,
+                                                            capsys) -> None:
+    (content_tree / "egna").mkdir()
+    (content_tree / "egna/anteckningar.txt").write_text("mina")
+    before = snapshot(content_tree)
+    assert main(["import", "--root", str(content_tree), "--utkast", drafts]) == 1
+    assert capsys.readouterr().err == f"fel: --utkast {drafts}: {message}\n"
+    assert snapshot(content_tree) == before
+
+
 def test_an_unexpected_error_names_the_file_it_was_processing(content_tree: Path, monkeypatch,
                                                               capsys) -> None:
     from generator.site import render
