@@ -65,3 +65,19 @@ def test_a_full_disk_leaves_whole_files_and_no_temporary_ones(written_tree: Path
     assert (written_tree / "index.md").read_text() == "# Ny start\n"  # whole, new
     assert (written_tree / "insatser" / "b.md").read_text() == "B"  # whole, old
     assert not list(written_tree.rglob("*.tmp"))
+
+
+def test_a_link_in_the_output_directory_cannot_carry_a_write_outside(tmp_path: Path) -> None:
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "insatser").symlink_to(outside)
+    write_tree({"insatser/a.md": "A"}, out)
+    assert list(outside.iterdir()) == []  # the link went, a real folder took its place
+    assert (out / "insatser/a.md").read_text() == "A" and not (out / "insatser").is_symlink()
+    link = tmp_path / "lank"
+    link.symlink_to(outside)
+    with pytest.raises(ValueError):
+        write_tree({"a.md": "A"}, link)
+    assert list(outside.iterdir()) == []
