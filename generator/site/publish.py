@@ -215,7 +215,7 @@ def clean_builds(root: Path) -> int:
                 removed += 1
             continue
         owner = entry / _OWNER
-        site = Path(owner.read_text(encoding="utf-8").strip()) if owner.is_file() else None
+        site = Path(root) / owner.read_text(encoding="utf-8").strip() if owner.is_file() else None
         if site is not None and site.is_symlink() and _link_target(site) == entry / "site":
             continue
         shutil.rmtree(entry)
@@ -244,8 +244,10 @@ def staged(root: Path, site: Path) -> Iterator[Staged]:
     key = hashlib.sha256(os.fsencode(site)).hexdigest()[:8]
     folder = builds / f"{key}-{secrets.token_hex(4)}"
     folder.mkdir()
+    here = Path(root).resolve()
+    owner = site.relative_to(here) if site.is_relative_to(here) else site  # checkouts move
     try:
-        (folder / _OWNER).write_text(f"{site}\n", encoding="utf-8")
+        (folder / _OWNER).write_text(f"{owner}\n", encoding="utf-8")
         yield Staged(folder, site)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)

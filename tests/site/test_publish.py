@@ -232,6 +232,18 @@ def test_a_site_that_plain_mkdocs_build_made_is_replaced_atomically(tmp_path, ki
     no_leftovers(root)
 
 
+def test_a_moved_checkout_keeps_its_site_through_the_next_build(tmp_path):
+    root = git_tree(tmp_path / "repo")
+    fake_build(root, "gammal")
+    moved = tmp_path / "flyttad"
+    root.rename(moved)
+    assert site_id(moved / "site") == "gammal"  # the link is relative
+    fake_build(moved, "ny", "byggt")  # the next build starts by clearing old builds
+    assert site_id(moved / "site") == "gammal"
+    fake_build(moved, "ny")
+    assert site_id(moved / "site") == "ny"
+
+
 def test_a_site_dir_outside_the_checkout_links_to_an_absolute_path(tmp_path):
     root = git_tree(tmp_path / "repo")
     fake_build(root, "ute", site_dir=str(tmp_path / "ut" / "site"))
