@@ -23,7 +23,8 @@ FORBIDDEN = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
     "|\r(?!\n)")
 # The escapes of a double-quoted YAML scalar that make one character.
-_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0abtnvfreN_LP\\\"/ \t])")
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}"
+                     r"|[0abtnvfreN_LP\\\"/ \t])")
 _SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
            "r": "\r", "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
            "\\": "\\", '"': '"', "/": "/", " ": " ", "\t": "\t"}
@@ -86,9 +87,9 @@ def _decode(escape: str) -> str:
 
 
 def forbidden_escape(text: str, node: Node) -> tuple[int, str, str] | None:
-    """(index in `text`, the escape, its character) of the first escape in a double-quoted scalar (key or
-    value) below `node` that makes a forbidden character. The raw text was checked
-    already, so a forbidden character in a value came from an escape."""
+    """(index in `text`, the escape, its character) of the first escape in a double-quoted
+    scalar (key or value) below `node` that makes a forbidden character. The raw text was
+    checked already, so a forbidden character in a value came from an escape."""
     for scalar in _scalars(node):
         if scalar.style != '"' or not FORBIDDEN.search(scalar.value):
             continue

@@ -11,7 +11,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from generator.mkdocs_plugin.serve_problems import with_banner
 from sample_tree import make_tree
