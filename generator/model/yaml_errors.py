@@ -103,6 +103,26 @@ def _long_key(text: str, line: int) -> Problem | None:
     return None
 
 
+_QUOTED_START = re.compile(r'^\s*(?:-\s+)?(?:[^\s#"\'][^:#]*:\s+)?"')
+
+
+def _unclosed_quote(text: str, line: int) -> Problem | None:
+    """A double-quoted value left open on a line before `line`: YAML reads on to the next
+    quote, and the error it then meets (an indent, a key) is not where the fault is."""
+    for number in range(min(line, text.count("\n") + 1), 0, -1):
+        row = text.split("\n")[number - 1]
+        m = _QUOTED_START.match(row)
+        if m is None:
+            continue
+        body = re.sub(r'\\.', "", row[m.end():])
+        if '"' not in body:
+            return Problem("", number, m.end(), "", "YAML-syntaxfel: citattecknet stängs inte på "
+                           "raden, så texten fortsätter in i raderna under",
+                           'avsluta texten med " på samma rad')
+        return None
+    return None
+
+
 def translate(err: yaml.MarkedYAMLError, text: str) -> Problem:
     """One Problem (without file name) for a syntax error of the parser."""
     problem = err.problem or err.context or ""
@@ -118,6 +138,11 @@ def translate(err: yaml.MarkedYAMLError, text: str) -> Problem:
             and not text[mark.index:].strip():  # "[" or "{" never closed before the end
         return Problem("", line, column, "", "YAML-syntaxfel: en lista inom [ ] eller en "
                        "mappning inom { } stängs aldrig", "avsluta den med ] eller }")
+    if row is not None and row.starts[0] in ("did not find expected key",
+                                             "could not find expected ':'") and mark:
+        unclosed = _unclosed_quote(text, line - 1)
+        if unclosed is not None:
+            return unclosed
     if row is None:  # not met by editors so far: the parser's own words, after ours
         return Problem("", line, column, "", f"YAML-syntaxfel ({problem})",
                        "kontrollera indrag, kolon och citattecken")

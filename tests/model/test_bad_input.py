@@ -334,6 +334,9 @@ CASES = [
     Case("unclosed quote", WORK, replace('ar: "2008"', 'ar: "2008'),
          'content/kallor/socialstyrelsen-2008.yml:5:5: YAML-syntaxfel: citattecknet stängs '
          'aldrig – avsluta texten med samma citattecken som den börjar med'),
+    Case("quote left open mid-file", INSATS, replace("namn: Kontaktperson", 'namn: "Kontaktperson'),
+         "content/insatser/kontaktperson.yml:3:7: YAML-syntaxfel: citattecknet stängs inte på "
+         'raden, så texten fortsätter in i raderna under – avsluta texten med " på samma rad'),
     Case("unclosed flow list", INSATS,
          replace("ges: {antal: 169, andel: 70}", "ges: {antal: 169, andel: 70"),
          'content/insatser/kontaktperson.yml:19:12: YAML-syntaxfel: mappningen inom { } '
