@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from generator import build
 from generator.mkdocs_plugin import markdown_subset, raw_blocks, serve_problems
 from generator.mkdocs_plugin.search_index import improve_search_index
+from generator.model.problems import UnexpectedError
 from generator.site import publish
 
 log = logging.getLogger("mkdocs.plugins.insatshandboken")
@@ -98,7 +99,8 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         except Exception as err:  # noqa: BLE001 – while serving, any failure keeps the pages
             if not self.serving:
                 raise
-            self._keep_last_good([f"oväntat fel när sidorna gjordes: {err}"])
+            self._keep_last_good([str(err) if isinstance(err, UnexpectedError)
+                                  else f"oväntat fel när sidorna gjordes: {err}"])
             return
         if self.problems:
             serve_log.warning("Innehållet är lagat – sidorna byggs om.")
