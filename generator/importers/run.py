@@ -8,7 +8,6 @@ drafts that content/ does not have yet. An import never overwrites a curated fil
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,9 @@ from generator.importers.report import difference, report
 from generator.importers.survey_merge import Curation, MergeResult, merge
 from generator.model import load_content, records
 from generator.model.dump import dump_content
+from generator.site.publish import check_drafts_dir, replace_drafts
 
 REPORT = "sources/import-report.md"
-# Written into the staging folder: only a folder holding it is one an import made, and
-# only such a folder is emptied by the next import.
-STAGING_MARK = ".import-utkast"
 
 # Document kind → the committed source it is imported from (override with another file,
 # text or PDF, e.g. a new survey round).
@@ -114,27 +111,7 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
 
 def stage(files: dict[str, str], staging: Path) -> list[Path]:
     """Write the drafts under `staging` (mirroring content/'s layout); never into content/.
-
-    The folder is emptied first – but only if an import made it (it holds STAGING_MARK)
-    or it is empty: a folder of someone else's files is refused, nothing is deleted.
-    """
-    if staging.exists():
-        if not staging.is_dir() or (
-            any(staging.iterdir()) and not (staging / STAGING_MARK).is_file()
-        ):
-            raise DocumentError(
-                ImportProblem(
-                    str(staging),
-                    "",
-                    "mappen finns och skapades inte av importen – den töms inte; "
-                    "välj en annan mapp med --utkast",
-                )
-            )
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    (staging / STAGING_MARK).write_text(
-        "Utkast från python -m generator import; mappen töms vid nästa import.\n", encoding="utf-8"
-    )
+    The folder is one that run_import checked and emptied (site.publish.replace_drafts)."""
     written = []
     for rel, text in sorted(files.items()):
         path = staging / rel
@@ -166,11 +143,13 @@ def run_import(
 
     With `write_report` the import report (REPORT) is rewritten; with `create_new` the
     drafts that content/ does not have yet are copied there – an existing file is never
-    overwritten. Raises DocumentError when a document or the staging folder is refused.
+    overwritten. Raises DocumentError when a document is refused, OutputDirRefused (before anything
+    is read) when the staging folder is not the import's to empty.
     """
+    drafts = check_drafts_dir(root, staging)  # refused before anything is read or written
     imported = import_documents(root, documents)
     files = imported.files()
-    stage(files, staging)
+    replace_drafts(drafts, lambda folder: stage(files, folder))
     current, _ = load_content(root)
     lines = difference(imported.content, current)
     report_path = None

@@ -12,6 +12,7 @@ The generated Markdown stays on disk, so a builder that runs no plugins can stil
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -22,10 +23,16 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator import build
-from generator.mkdocs_plugin import markdown_subset, raw_blocks
+from generator.mkdocs_plugin import markdown_subset, raw_blocks, serve_problems
 from generator.mkdocs_plugin.search_index import improve_search_index
+from generator.model.problems import UnexpectedError
+from generator.site import publish
 
 log = logging.getLogger("mkdocs.plugins.insatshandboken")
+# While serving, content problems are reported outside MkDocs' own loggers: MkDocs counts
+# its warnings in strict mode and fails the rebuild, and a failed rebuild makes
+# `mkdocs serve` hold every page request until the next good one (issue 10).
+serve_log = logging.getLogger("insatshandboken.serve")
 SEARCH_PLUGIN = "material/search"
 
 
@@ -34,6 +41,11 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         self.generated: build.Generated | None = None
         """Set by build.build_site, which generated build/docs itself: don't again."""
         self.dirty = False
+        self.serving = False
+        self.problems: list[str] = []
+        """While serving: the problems that keep the last good pages on show."""
+        self._lock = contextlib.ExitStack()  # the build lock, from pre_build to post_build
+        self._page = ""  # the page being built and the YAML file it is made from, for errors
         # Page source → its raw HTML blocks (stashed in on_page_markdown), and the blocks
         # of its search view, restored into page.content in on_page_context.
         self._stashed: dict[str, list[str]] = {}
@@ -50,6 +62,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         # Only the inline Markdown the generator writes (see markdown_subset).
@@ -69,15 +82,40 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
-        if self.generated is not None:
+        if self.generated is not None:  # build_site generated, and holds the lock
             return
+        root = _root(config)
+        self._lock.enter_context(publish.build_lock(root))  # build/docs is shared
         try:
-            generated = build.generate(_root(config), log_problems=False)  # logged below
+            generated = build.generate(root, log_problems=False)  # logged below
         except build.ContentProblems as err:
-            for p in err.problems:
-                log.error("%s", p)
-            raise Abort(f"{len(err.problems)} problem i content/ – kör `make validate`") from None
+            lines = [str(p) for p in err.problems]
+            if not self.serving:
+                for line in lines:
+                    log.error("%s", line)
+                raise Abort(f"{len(lines)} problem i content/ – kör `make validate`") from None
+            self._keep_last_good(lines)
+            return
+        except Exception as err:  # noqa: BLE001 – while serving, any failure keeps the pages
+            if not self.serving:
+                raise
+            self._keep_last_good([str(err) if isinstance(err, UnexpectedError)
+                                  else f"oväntat fel när sidorna gjordes: {err}"])
+            return
+        if self.problems:
+            serve_log.warning("Innehållet är lagat – sidorna byggs om.")
+        self.problems = []
         log.info("genererade %d sidor (%d ändrade)", generated.pages, generated.written.written)
+
+    def _keep_last_good(self, lines: list[str]) -> None:
+        """Serving broken content: build/docs keeps the last good pages (nothing was
+        written), they are served as before, and the problems are shown in the terminal
+        and at the top of every served page until the next good save."""
+        self.problems = lines
+        for line in lines:
+            serve_log.error("%s", line)
+        serve_log.error("%d problem i content/ – sidorna visar det senaste fungerande "
+                        "innehållet tills filen är rättad.", len(lines))
 
     def on_files(self, files: Any, *, config: Any) -> Any:
         # The page URL as search entries give it: the home page's file URL "./" is "" there.
@@ -91,6 +129,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         """The edit link opens the YAML file the page is made from; pages made from no single
         file get none (their Markdown is generated and must not be edited)."""
         source = page.meta.get("kallfil")
+        self._page = f"{page.file.src_uri} (från {source})" if source else page.file.src_uri
         if source and config.repo_url and config.edit_uri:
             page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source}"
         else:
@@ -125,15 +164,34 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
 
     def on_post_build(self, *, config: Any) -> None:
         # Unaccented, inflected and abbreviated queries (see search_index).
-        index = Path(config.site_dir) / "search" / "search_index.json"
+        site_dir = Path(config.site_dir)
+        index = site_dir / "search" / "search_index.json"
         if self.dirty and index.is_file():
             self._whole_index(index)
-        improve_search_index(Path(config.site_dir), self.keywords)
+        improve_search_index(site_dir, self.keywords)
+        # A site plain `mkdocs build` made is the generator's too: the build may replace it.
+        (site_dir / publish.MARKER).write_text(publish.MARKER_TEXT, encoding="utf-8")
+        self._lock.close()
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self._page = ""
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._page:  # MkDocs names the Markdown page; the editor needs the YAML file
+            log.error("fel när sidan %s byggdes: %s: %s", self._page, type(error).__name__,
+                      error)
+        self._page = ""
+        self._lock.close()
+
+    def on_shutdown(self) -> None:
+        self._lock.close()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         server.watch(str(_root(config) / "content"))
         # build/docs is written by on_pre_build itself: watching it made every save build twice.
         server.unwatch(config.docs_dir)
+        serve_problems.show_on_pages(server, lambda: self.problems)
         return server
 
     def _whole_index(self, path: Path) -> None:

@@ -13,18 +13,40 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 from collections.abc import Sequence
 
 # Opening lines of the blocks render/ writes (class names of the handbook's own CSS).
 _START = re.compile(r'<(div|figure|ol|p) class="ih-[a-z-]+"[^\n]*')
 _ID = re.compile(r'\sid="([^"]*)"')
-_PLACEHOLDER = "ihrawblock{:06d}x"
-_PLACEHOLDER_P = re.compile(r"<p>ihrawblock(\d{6})x</p>")
-# search_view's form of a placeholder: comments the search parser skips, around the words.
-_SEARCH_P = re.compile(r"<!--ihrawblock(\d{6})x-->[^\n]*?<!--/ihrawblock-->")
-_ANY_P = re.compile(f"{_PLACEHOLDER_P.pattern}|{_SEARCH_P.pattern}")
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+
+
+class Blocks(list[str]):
+    """A page's stashed blocks, in order, and the random token of their placeholders.
+
+    The token is new for every page of every build, so no text – a YAML value that looks
+    like a placeholder, an old placeholder, one with an index past the end – can be taken
+    for one and replaced by trusted HTML (issue 10): only the placeholders this stash wrote
+    are ever restored."""
+
+    def __init__(self, blocks: Sequence[str] = (), token: str = "") -> None:
+        super().__init__(blocks)
+        self.token = token or secrets.token_hex(8)
+
+    def placeholder(self, n: int) -> str:
+        return f"ihrawblock{self.token}n{n:06d}x"
+
+    def paragraphs(self) -> re.Pattern[str]:
+        return re.compile(rf"<p>ihrawblock{self.token}n(\d{{6}})x</p>")
+
+    def comments(self) -> re.Pattern[str]:
+        """search_view's form: comments the search parser skips, around the words."""
+        return re.compile(rf"<!--ihrawblock{self.token}n(\d{{6}})x-->[^\n]*?<!--/ihrawblock-->")
+
+    def block(self, digits: str) -> str:
+        return self[int(digits)]  # only indices this stash wrote: always in range
 
 
 def _balanced(block: str, tag: str) -> bool:
@@ -33,27 +55,28 @@ def _balanced(block: str, tag: str) -> bool:
             and block.count(f"<{tag} ") + block.count(f"<{tag}>") == block.count(f"</{tag}>"))
 
 
-def stash(markdown: str) -> tuple[str, list[str]]:
+def stash(markdown: str) -> tuple[str, Blocks]:
     """Markdown with each top-level generated HTML block (a paragraph of its own, starting
     at the margin) replaced by a placeholder paragraph; the blocks in order."""
     chunks = markdown.split("\n\n")
-    blocks: list[str] = []
+    blocks = Blocks()
     for i, chunk in enumerate(chunks):
         body = chunk.rstrip("\n")  # the page's last chunk ends with its final newline
         m = _START.match(body)
         if m and _balanced(body, m.group(1)):
-            chunks[i] = _PLACEHOLDER.format(len(blocks)) + chunk[len(body):]
+            chunks[i] = blocks.placeholder(len(blocks)) + chunk[len(body):]
             blocks.append(body)
     return "\n\n".join(chunks), blocks
 
 
 def restore(content: str, blocks: Sequence[str]) -> str:
     """Put the blocks back where Markdown left their placeholder paragraphs."""
-    if not blocks:
+    if not blocks or not isinstance(blocks, Blocks):
         return content
     # Python-Markdown ends a raw block with a newline of its own, except at the end of the
     # page (it strips its output): the same here, for identical pages.
-    restored = _ANY_P.sub(lambda m: blocks[int(m.group(1) or m.group(2))] + "\n", content)
+    either = re.compile(f"{blocks.paragraphs().pattern}|{blocks.comments().pattern}")
+    restored = either.sub(lambda m: blocks.block(m.group(1) or m.group(2)) + "\n", content)
     return restored.rstrip("\n") if not content.endswith("\n") else restored
 
 
@@ -72,17 +95,17 @@ def search_view(content: str, blocks: Sequence[str]) -> str:
     """The converted page as the search plugin should read it: charts and tables – most of
     the tags of a page, which the plugin parses one by one – reduced to their words, other
     blocks put back. restore() turns it into the page itself."""
-    if not blocks:
+    if not blocks or not isinstance(blocks, Blocks):
         return content
 
     def view(m: re.Match) -> str:
-        block = blocks[int(m.group(1))]
+        block = blocks.block(m.group(1))
         words = search_words(block)
         if words is block:  # parsed like the rest of the page
             return block + "\n"
-        return f"<!--ihrawblock{m.group(1)}x-->{words}<!--/ihrawblock-->"
+        return f"<!--{blocks.placeholder(int(m.group(1)))}-->{words}<!--/ihrawblock-->"
 
-    viewed = _PLACEHOLDER_P.sub(view, content)
+    viewed = blocks.paragraphs().sub(view, content)
     return viewed.rstrip("\n") if not content.endswith("\n") else viewed
 
 

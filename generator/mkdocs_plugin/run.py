@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from generator.build import Generated
 
@@ -25,4 +26,12 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, strict: bool,
     if plugin is None:
         raise RuntimeError(f"mkdocs.yml saknar pluginet {PLUGIN} under plugins:")
     plugin.generated = generated
-    build(config)
+    try:
+        build(config)
+    except Abort as err:  # its reasons were logged above it, one line each
+        raise MkDocsFailed(f"MkDocs avbröt bygget ({err}) – se meddelandena ovanför; "
+                           "webbplatsen är oförändrad") from None
+
+
+class MkDocsFailed(Exception):
+    """MkDocs stopped the build (strict mode: a warning); the reasons are in its log."""

@@ -12,6 +12,11 @@ from typing import Any
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s]+$"
 MAX_TEXT = 50_000  # characters in one string; the longest real text is far shorter
+# Responding kommuner of the survey: its tables never print the total, but the largest
+# count is Hemtjänst's "245 (100%)" (seed 001, Verksamhetsområde äldre) – every responding
+# kommun gives it. No count can be higher. A new survey round may need a new bound.
+MAX_KOMMUNER = 245
+MAX_URL = 2000  # characters (generator/model/urls.py checks the rest of a URL)
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,9 @@ FIELDS: dict[str, FieldDoc] = {
                                        "ej tillfrågat.", {"antal": 3, "andel": 1}),
     "Statistics.namn_i_tabell": FieldDoc("Radens namn exakt som resultattabellen skriver det "
                                          "(utan fotnotssiffror).", "Kontaktperson"),
-    "Figure.antal": FieldDoc("Antal kommuner, exakt som tryckt.", 169, {"minimum": 0}),
+    "Figure.antal": FieldDoc("Antal kommuner, exakt som tryckt (0–245: fler kommuner svarade "
+                             "inte på kartläggningen).", 169,
+                             {"minimum": 0, "maximum": MAX_KOMMUNER}),
     "Figure.andel": FieldDoc("Andel av de svarande kommunerna i hela procent (0–100), utan "
                              "%-tecken.", 70, _PCT),
     # content/omraden/<id>.yml
@@ -78,8 +85,10 @@ FIELDS: dict[str, FieldDoc] = {
     "Work.utgivare": FieldDoc("Utgivare eller författare.", "Socialstyrelsen"),
     "Work.ar": FieldDoc("År eller datum som tryckt, som text.", "2008"),
     "Work.titel": FieldDoc("Verkets titel.", "Kontaktperson och kontaktfamilj"),
-    "Work.url": FieldDoc("Webbadress där källan anger en; bara http:// eller https://.",
-                         "https://www.socialstyrelsen.se/", {"pattern": URL_PATTERN}),
+    "Work.url": FieldDoc("Webbadress där källan anger en; bara http:// eller https://, högst "
+                         "2 000 tecken, utan användarnamn och IP-adress.",
+                         "https://www.socialstyrelsen.se/",
+                         {"pattern": URL_PATTERN, "maxLength": MAX_URL}),
     "Work.webbplats": FieldDoc("Webbplatsens namn som tryckt, utan länk.", "nacka.se"),
     "Work.hamtad": FieldDoc("När källan hämtades, som tryckt.", "maj 2021"),
     "Work.fil": FieldDoc("Projektets eget källdokument i sources/.",

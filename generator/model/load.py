@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.model import records
 from generator.model.fields import FIELDS, ID_PATTERN, MAX_TEXT
-from generator.model.problems import Problem, SourcePositions, did_you_mean
+from generator.model.problems import Problem, SourcePositions, UnexpectedError, did_you_mean
 from generator.model.shape import (
     FOLDERS,
     RECORD_NAMES,
@@ -34,11 +35,15 @@ from generator.model.yaml_reader import (
     BOOL,
     FLOAT,
     INT,
+    NOT_REGULAR_HINT,
     NULL,
     STR,
     TYPE_NAMES,
+    not_regular,
     position,
     read_yaml,
+    symlink_problem,
+    unreadable_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -257,6 +262,41 @@ def _looks_like_other(node: MappingNode, cls: type) -> type | None:
     return None
 
 
+def _walk(content_dir: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
+    """Regular files below content_dir (sorted), and a problem for everything else that is
+    there: symbolic links (to files, folders, nowhere, themselves), FIFOs, devices,
+    sockets, unreadable folders – never followed, never skipped. Names starting with "."
+    (.gitkeep, editor backups) are not content and are passed over."""
+    files: list[Path] = []
+    strange: list[tuple[Path, Problem]] = []
+    folders = [content_dir]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as err:
+            strange.append((folder, unreadable_problem(err)))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    strange.append((path, symlink_problem(path)))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(path)
+                else:
+                    mode = entry.stat(follow_symlinks=False).st_mode
+                    strange.append((path, Problem("", 1, 1, "", f"{not_regular(mode)}, ingen "
+                                                  "vanlig fil", NOT_REGULAR_HINT)))
+            except OSError as err:
+                strange.append((path, unreadable_problem(err)))
+    return sorted(files), strange
+
+
 def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePositions]:
     """Load every record under content/: (content, problems of single files, positions).
 
@@ -271,9 +311,14 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
         problems.append(Problem(_rel(content_dir, base), 1, 1, "", "mappen finns inte",
                                 "kör kommandot i projektets rotmapp"))
         return records.Content((), (), (), (), None), problems, index
-    for path in sorted(content_dir.rglob("*")):
-        if not path.is_file() or any(p.startswith(".") for p in path.relative_to(content_dir).parts):
-            continue
+    if content_dir.is_symlink():
+        problems.append(Problem(_rel(content_dir, base), 1, 1, "",
+                                symlink_problem(content_dir).message,
+                                "content/ ska vara en vanlig mapp i projektet"))
+        return records.Content((), (), (), (), None), problems, index
+    files, strange = _walk(content_dir)
+    problems.extend(dataclasses.replace(p, file=_rel(path, base)) for path, p in strange)
+    for path in files:
         rel = _rel(path, base)
         parts = path.relative_to(content_dir).parts
         if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and path.stem != path.stem.strip()):
@@ -288,7 +333,11 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
                                     "YAML-filer hör hemma i content/insatser/, content/omraden/, "
                                     "content/kallor/, content/iub/ eller content/skolgang/"))
             continue
-        record, found = read_file(path, rel, cls, index)
+        try:
+            record, found = read_file(path, rel, cls, index)
+        except Exception as err:  # a gap in the loader, not the editor's fault: say where
+            record, found = None, [UnexpectedError.at(
+                records.Location(rel, 1, 1), "filen lästes", err).problem]
         problems.extend(found)
         if record is None:
             index.broken.setdefault(parts[0] if cls is not records.IubExplainer else "om-iub",

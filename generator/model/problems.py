@@ -6,8 +6,18 @@ Messages are Swedish because the editors who read them are Swedish.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
+
+# What would break the one line a problem is printed on (a key or value from YAML may hold
+# a newline): shown as an escape instead.
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    return _BREAKS.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -23,9 +33,31 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        """`file:line:column: field: what – hint`, always on one line."""
         where = f"{self.file}:{self.line}:{self.column}:"
         what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where} {what} – {self.hint}" if self.hint else f"{where} {what}"
+        return one_line(f"{where} {what} – {self.hint}" if self.hint else f"{where} {what}")
+
+
+BUG_HINT = ("ett fel i generatorn, inte i filen: kör python -m generator validate, och visar "
+            "den inget, rapportera felet med filen")
+
+
+class UnexpectedError(Exception):
+    """A failure that is no content problem, located at the file being processed (issue
+    10: never a bare Python message). str() is the problem's one line."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+    @classmethod
+    def at(cls, record: object, doing: str, err: BaseException) -> UnexpectedError:
+        """For `record` (its location, if it has one – or a location itself) while `doing`."""
+        loc = getattr(record, "location", record if hasattr(record, "file") else None)
+        file, line, column = (loc.file, loc.line, loc.column) if loc else ("content/", 1, 1)
+        return cls(Problem(file, line, column, "", f"oväntat fel när {doing} "
+                           f"({type(err).__name__}: {err})", BUG_HINT))
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

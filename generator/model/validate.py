@@ -6,12 +6,12 @@ Text fields are not checked for HTML or Markdown: they are rendered literally (e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from urllib.parse import urlsplit
-
-from generator.model import records
-from generator.model.fields import ID_PATTERN
-from generator.model.problems import Problem, SourcePositions, did_you_mean
+from collections.abc import Callable, Iterable
+from generator.model import collisions, records
+from generator.model.characters import invisible_folded
+from generator.model.fields import ID_PATTERN, MAX_KOMMUNER
+from generator.model.problems import Problem, SourcePositions, UnexpectedError, did_you_mean
+from generator.model.urls import url_problem
 from generator.text import fold
 
 
@@ -40,19 +40,28 @@ class _Checker:
     def run(self) -> list[Problem]:
         for group in (self.c.insatser, self.c.omraden, self.c.works, self.c.lists):
             for r in group:
-                self.check_id(r)
-        self.check_unique_names()
+                self.guarded(r, self.check_id, r)
+        self.guarded(None, self.check_unique_names)
         for o in self.c.omraden:
-            self.check_omrade(o)
+            self.guarded(o, self.check_omrade, o)
         for i in self.c.insatser:
-            self.check_insats(i)
+            self.guarded(i, self.check_insats, i)
         for w in self.c.works:
-            self.check_url(_file(w), "url", w.url)
+            self.guarded(w, self.check_url, _file(w), "url", w.url)
         for lst in self.c.lists:
-            self.check_list(lst)
+            self.guarded(lst, self.check_list, lst)
         if self.c.iub:
-            self.check_explainer(self.c.iub)
+            self.guarded(self.c.iub, self.check_explainer, self.c.iub)
+        for file, path, message, hint in collisions.collisions(self.c):
+            self.report(file, path, message, hint)
         return self.problems
+
+    def guarded(self, record: object, check: Callable[..., None], *args: object) -> None:
+        """check(*args); an unexpected error becomes a problem at the record's file."""
+        try:
+            check(*args)
+        except Exception as err:
+            self.problems.append(UnexpectedError.at(record, "posten kontrollerades", err).problem)
 
     # ids and uniqueness -------------------------------------------------------------
     def check_id(self, record) -> None:
@@ -64,10 +73,12 @@ class _Checker:
             self.report(file, "id", f'"{record.id}" stämmer inte med filnamnet', hint)
 
     def check_unique_names(self) -> None:
-        # Two insatser with one name would get indistinguishable pages and search hits.
+        # Two insatser with one name would get indistinguishable pages and search hits –
+        # also when they differ only in what a reader cannot see (invisible characters,
+        # compatibility forms, spacing).
         seen: dict[str, records.Insats] = {}
         for i in self.c.insatser:
-            key = fold(i.namn).strip()
+            key = fold(invisible_folded(i.namn))
             if key in seen:
                 self.report(_file(i), "namn", f'samma namn som {_file(seen[key])}',
                             "slå ihop posterna eller ge dem olika namn")
@@ -163,6 +174,25 @@ class _Checker:
             if figure.antal < 0:
                 self.report(file, f"{where}.antal", f"antalet {figure.antal} är negativt",
                             "ange antalet kommuner som tryckt (0 eller större)")
+            elif figure.antal > MAX_KOMMUNER:
+                self.report(file, f"{where}.antal", f"antalet {figure.antal} är fler än de "
+                            f"{MAX_KOMMUNER} kommuner som svarade på kartläggningen",
+                            "ange antalet kommuner som tryckt; Hemtjänst, som alla svarande "
+                            f"ger, har {MAX_KOMMUNER}")
+            elif 0 <= figure.andel <= 100 and figure.antal * 100 > MAX_KOMMUNER * (
+                    figure.andel + 0.5):
+                self.report(file, f"{where}.andel", f"{figure.antal} kommuner och "
+                            f"{figure.andel} % går inte ihop: det skulle kräva fler än "
+                            f"{MAX_KOMMUNER} svarande kommuner", "kontrollera antal och andel "
+                            "mot tabellen: har siffrorna hamnat i fel kolumn?")
+        given = s.ges
+        for measure in records.MEASURES[1:]:
+            figure = getattr(s, measure)
+            if given is not None and figure is not None and figure.antal > given.antal:
+                self.report(file, f"{path}.{measure}.antal", f"{figure.antal} kommuner är fler "
+                            f"än de {given.antal} som ger insatsen alls (ges)",
+                            "de som ger den digitalt, i enskild regi eller utan beslut hör "
+                            "till dem som ger den; kontrollera kolumnerna")
 
     def check_refs(self, file: str, path: str, ids: Iterable[str], known: set[str], what: str,
                    folder: str) -> None:
@@ -179,17 +209,8 @@ class _Checker:
 
     # urls ------------------------------------------------------------------------------
     def check_url(self, file: str, path: str, url: str | None) -> None:
-        if url is None:
-            return
-        parts = urlsplit(url.strip())
-        if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", url):
-            return
-        if parts.scheme.lower() in ("javascript", "data", "vbscript", "file"):
-            hint = (f"bara http:// eller https:// – {parts.scheme.lower()}:-adresser kan köra "
-                    "kod eller dölja innehåll och tillåts inte")
-        else:
-            hint = "ska vara en fullständig adress som börjar med https:// eller http://"
-        self.report(file, path, "ogiltig webbadress", hint)
+        if url is not None and (found := url_problem(url)):
+            self.report(file, path, *found)
 
     # local lists -------------------------------------------------------------------------
     def check_list(self, lst: records.LocalList) -> None:

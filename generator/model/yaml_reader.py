@@ -2,12 +2,17 @@
 
 YAML is only composed (yaml.compose), so no tag is ever constructed; scalars resolve as
 YAML 1.2 core schema; anchors/aliases, oversized files, deep nesting, BOMs, bad UTF-8 and
-tab indents are refused, each as one Problem with its line and column.
+tab indents, control, bidi and invisible characters (also as escapes) and anything but a
+regular file are refused, each as one Problem with its line and column; syntax errors
+come in Swedish (yaml_errors).
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +20,7 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import Node
 
+from generator.model import characters, yaml_errors
 from generator.model.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -74,20 +80,6 @@ _Loader.add_implicit_resolver(INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456
 _Loader.add_implicit_resolver(FLOAT, re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"),
                               list("-+.0123456789"))
 
-# The most common complaints of PyYAML and libyaml (worded slightly differently), in Swedish.
-_SYNTAX = {
-    "could not find expected ':'": "ett kolon (:) saknas",
-    "mapping values are not allowed": "kolon (:) på fel ställe – sätt texten inom citattecken",
-    "did not find expected key": "oväntat indrag eller saknad nyckel",
-    "did not find expected '-' indicator": "oväntat indrag i listan",
-    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
-    "found undefined alias": "YAML-ankare och alias (& och *) används inte",
-    "expected a single document in the stream": "filen innehåller flera YAML-dokument (---)",
-    "but found another document": "filen innehåller flera YAML-dokument (---)",
-    "found character that cannot start any token": "tecken som inte får inleda ett värde – "
-                                                   "sätt texten inom citattecken",
-}
-
 def position(node_or_mark: Any) -> tuple[int, int]:
     mark = getattr(node_or_mark, "start_mark", node_or_mark)
     return (mark.line + 1, mark.column + 1)
@@ -99,17 +91,74 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def text_position(text: str, index: int) -> tuple[int, int]:
+    """(line, column), 1-based, of a character index in text."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_KINDS = {stat.S_IFIFO: "en namngiven pipe (FIFO)", stat.S_IFCHR: "en teckenenhet",
+          stat.S_IFBLK: "en blockenhet", stat.S_IFSOCK: "en socket", stat.S_IFDIR: "en mapp"}
+NOT_REGULAR_HINT = "content/ läses bara från vanliga filer – ta bort den eller byt ut den mot en"
+
+
+def not_regular(mode: int) -> str:
+    """'en namngiven pipe (FIFO)' … for what is not a regular file."""
+    return _KINDS.get(stat.S_IFMT(mode), "ingen vanlig fil")
+
+
+def symlink_problem(path: Path) -> Problem:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return Problem("", 1, 1, "", f"symbolisk länk (till {target})",
+                   "content/ läses bara från vanliga filer i projektet och följer inga länkar "
+                   "– ersätt länken med själva filen")
+
+
+def unreadable_problem(err: OSError) -> Problem:
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return Problem("", 1, 1, "", "filen kan inte läsas (behörighet saknas)",
+                       "ge dig läsrätt till filen (chmod u+r) eller ta bort den")
+    return Problem("", 1, 1, "", f"filen kan inte läsas ({err.strerror})",
+                   "kontrollera filen, eller ta bort den")
+
+
+def _read_regular(path: Path) -> bytes | Problem:
+    """The bytes of a regular file – never through a symbolic link, never blocking on a
+    FIFO, never more than MAX_FILE_BYTES + 1 into memory."""
+    def fail(message: str, hint: str) -> Problem:
+        return Problem("", 1, 1, "", message, hint)
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as err:
+        return symlink_problem(path) if err.errno == errno.ELOOP else unreadable_problem(err)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return fail(f"{not_regular(info.st_mode)}, ingen vanlig fil", NOT_REGULAR_HINT)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return unreadable_problem(err)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        mb = f"{max(info.st_size, len(data)) / 1_000_000:.1f}".replace(".", ",")
+        return fail(f"filen är för stor ({mb} MB)", "högst 1 MB per fil")
+    return data
+
+
 def read_yaml(path: Path) -> tuple[str, Node | None] | Problem:
     """One file → (its text, its node graph), or the one Problem that stops reading it
     (with an empty file name: the caller knows the name it reports)."""
     def fail(line: int, column: int, message: str, hint: str = "") -> Problem:
         return Problem("", line, column, "", message, hint)
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        mb = f"{size / 1_000_000:.1f}".replace(".", ",")
-        return fail(1, 1, f"filen är för stor ({mb} MB)", "högst 1 MB per fil")
-    data = path.read_bytes()
+    data = _read_regular(path)
+    if isinstance(data, Problem):
+        return data
     if data.startswith(b"\xef\xbb\xbf"):
         return fail(1, 1, "filen börjar med en BOM (byte order mark)",
                     "spara filen som UTF-8 utan BOM")
@@ -119,26 +168,32 @@ def read_yaml(path: Path) -> tuple[str, Node | None] | Problem:
         line, column = _byte_position(data, err.start)
         return fail(line, column, f"ogiltig UTF-8 (byte 0x{data[err.start]:02x})",
                     "spara filen som UTF-8")
-    for number, line_text in enumerate(text.splitlines(), 1):
+    if found := characters.first_forbidden(text):
+        index, char = found
+        return fail(*text_position(text, index), characters.describe(char),
+                    characters.hint(char))
+    for number, line_text in enumerate(text.split("\n"), 1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent and line_text.strip():
             return fail(number, indent.index("\t") + 1, "tabb i indraget",
                         "använd mellanslag för indrag")
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except _Refused as err:
+        return fail(*position(err.problem_mark), err.problem or "",
+                    "skriv ut värdet där det används")
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = position(mark) if mark else (1, 1)
-        problem = err.problem or ""
-        if problem.startswith("found character '\\t'"):
-            return fail(line, column, "tabb där ett värde väntades", "använd mellanslag")
-        if problem.startswith("exceeded maximum nesting depth"):  # libyaml's own limit
-            problem, err = "för djupt nästlad struktur", _Refused()
-        if isinstance(err, _Refused):
-            return fail(line, column, problem, "skriv ut värdet där det används")
-        message = next((sv for en, sv in _SYNTAX.items() if problem.startswith(en)), problem)
-        return fail(line, column, f"YAML-syntaxfel: {message}",
-                    "kontrollera indrag, kolon och citattecken")
-    except yaml.YAMLError as err:  # ReaderError: a control character in the text
-        return fail(1, 1, f"ogiltigt tecken i filen ({err})", "ta bort tecknet")
+        if (err.problem or "").startswith("exceeded maximum nesting depth"):  # libyaml's own
+            return fail(*position(err.problem_mark), "för djupt nästlad struktur",
+                        "skriv ut värdet där det används")
+        return yaml_errors.translate(err, text)
+    except yaml.reader.ReaderError as err:  # a character YAML refuses, not caught above
+        line, column = text_position(text, err.position)
+        return fail(line, column, f"tecknet U+{err.character:04X} får inte stå i en YAML-fil"
+                    if isinstance(err.character, int) else "ogiltigt tecken i filen",
+                    "ta bort tecknet")
+    if node is not None and (found := characters.forbidden_escape(text, node)):
+        index, escape, char = found
+        return fail(*text_position(text, index),
+                    f'koden "{escape}" ger {characters.describe(char)}', "ta bort koden")
     return text, node

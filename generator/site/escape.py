@@ -105,3 +105,17 @@ def safe_url(url: str | None) -> Markup | None:
         return None
     # Percent-encode everything that could end a link destination or an attribute.
     return Markup(quote(url, safe=":/?#@!$&+,;=%~-._").replace("&", "&amp;"))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# +cmd|…, @SUM(…)); tab and CR start one after the cell is split or trimmed.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that opens as text in a spreadsheet: text that could start a formula gets
+    a leading apostrophe, as OWASP recommends ("CSV injection"); numbers stay numbers.
+    Only for the CSV download – the JSON keeps every text exactly."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

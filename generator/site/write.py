@@ -38,11 +38,18 @@ def _existing(out_dir: Path) -> tuple[set[str], list[str]]:
         prefix = "" if rel_dir == "." else rel_dir + "/"
         if prefix:
             dirs.append(rel_dir)
+        # The generator makes no links: one in its tree would let a write land outside it.
+        for name in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            os.unlink(os.path.join(dirpath, name))
+            dirnames.remove(name)
         files.update(prefix + name for name in filenames)
     return files, dirs
 
 
 def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteStats:
+    if out_dir.is_symlink():
+        raise ValueError(f"{out_dir} är en symbolisk länk – byggmappen ska vara en vanlig mapp "
+                         "i projektet (ta bort länken; bygget gör mappen)")
     out_dir.mkdir(parents=True, exist_ok=True)
     existing, dirs = _existing(out_dir)
     known_dirs = {"", *dirs}
@@ -61,8 +68,12 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteStats:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 known_dirs.add(parent)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)  # a reader (mkdocs serve) never sees a half-written page
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)  # a reader (mkdocs serve) never sees a half-written page
+        except BaseException:  # a full disk, Ctrl-C: no half-written .tmp stays behind
+            tmp.unlink(missing_ok=True)
+            raise
         written += 1
     removed = 0
     for rel in sorted(existing - files.keys(), reverse=True):

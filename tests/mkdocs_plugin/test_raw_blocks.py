@@ -66,3 +66,53 @@ def test_search_view_drops_the_chart_and_keeps_the_words_of_the_table():
     assert "A &amp; B X 169 (70 %)" in view  # cells apart, escaped as on the page
     assert CITED in view and FOOT in view  # other blocks are indexed as they are
     assert "ihrawblock" not in view.replace("<!--ihrawblock", "").replace("<!--/ihrawblock", "")
+
+
+@pytest.mark.parametrize("forged", ["ihrawblock000000x",  # the old, fixed form
+                                    "ihrawblock0123456789abcdefn000000x",  # a guessed token
+                                    "ihrawblock000099x"])  # an index past the end
+def test_text_that_looks_like_a_placeholder_stays_text(forged):
+    # A YAML paragraph equal to a marker: escaped by md() it would still be this word.
+    text = f"{forged}\n\n{TABLE}\n\n{forged}\n"
+    stashed, blocks = stash(text)
+    converted = markdown.markdown(stashed, extensions=EXTENSIONS)
+    page = restore(search_view(converted, blocks), blocks)
+    assert page == markdown.markdown(text, extensions=EXTENSIONS)
+    assert page.count(f"<p>{forged}</p>") == 2 and page.count("<table>") == 1
+
+
+def test_every_stash_has_its_own_token():
+    _, first = stash(f"{TABLE}\n")
+    _, second = stash(f"{TABLE}\n")
+    assert first.token != second.token
+    # The placeholder of one page is text to another page's restore.
+    assert restore(f"<p>{first.placeholder(0)}</p>", second) == f"<p>{first.placeholder(0)}</p>"
+
+
+def test_yaml_text_equal_to_a_marker_stays_text_on_the_built_page(tmp_path):
+    """End to end: an explanation that is exactly an (old) placeholder, one with an index
+    past the end and one with a made-up token is shown as that text, no block is copied."""
+    import dataclasses
+
+    from generator.build import build_site
+    from generator.model.dump import dump_content
+    from sample_tree import make_tree
+    from site_sample import make_sample_content
+
+    forged = ["ihrawblock000000x", "ihrawblock000099x", "ihrawblockdeadbeefdeadbeefn000000x"]
+    content = make_sample_content()
+    ins = content.insatser[0]
+    member = dataclasses.replace(ins.medlemskap[0], forklaring="\n\n".join(forged))
+    ins = dataclasses.replace(ins, medlemskap=(member, *ins.medlemskap[1:]))
+    root = make_tree(tmp_path / "repo")
+    (root / "build/docs").mkdir(parents=True)
+    changed = dataclasses.replace(content, insatser=(ins, *content.insatser[1:]))
+    for rel, text in dump_content(changed).items():
+        (root / rel).write_text(text, encoding="utf-8")
+    build_site(root, "site")
+    page = (root / f"site/insatser/{ins.id}/index.html").read_text(encoding="utf-8")
+    for text in forged:
+        assert f"<p>{text}" in page  # the last one is followed by its citation mark
+    markdown = (root / f"build/docs/insatser/{ins.id}.md").read_text(encoding="utf-8")
+    for block in ('<div class="ih-tabell"', '<figure class="ih-figur"'):
+        assert page.count(block) == markdown.count(block) > 0  # none copied into a paragraph

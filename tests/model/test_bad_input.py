@@ -4,6 +4,7 @@ exit code 1, and leaves every file untouched."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tracemalloc
 from collections.abc import Callable
@@ -44,6 +45,17 @@ def write(data: str | bytes) -> Edit:
     return lambda _: data if isinstance(data, bytes) else data.encode("utf-8")
 
 
+def copy_of(rel: str, *changes: tuple[str, str]) -> Edit:
+    """A fixture file under another name, with some text changed."""
+    def edit(_: bytes | None) -> bytes:
+        text = (FIXTURE / rel).read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, f"fixture changed: {old!r} not found"
+            text = text.replace(old, new, 1)
+        return text.encode("utf-8")
+    return edit
+
+
 def apply(root: Path, case: Case) -> None:
     path = root / case.file
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,14 +69,15 @@ IUB = "content/iub/alingsas.yml"
 SKOLGANG = "content/skolgang/stockholm.yml"
 OM_IUB = "content/iub/om-iub.yml"
 OMRADE = "content/omraden/barn-och-unga.yml"
+URL = "url: https://www.socialstyrelsen.se/"
 
 BILLION_LAUGHS = SCHEMA.format("insats") + "id: x\nnamn: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"k{i}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
 
 CASES = [
     Case("yaml syntax error", INSATS, replace("namn: Kontaktperson", "namn: Kontakt: person"),
-         "content/insatser/kontaktperson.yml:3:14: YAML-syntaxfel: kolon (:) på fel ställe – sätt "
-         "texten inom citattecken – kontrollera indrag, kolon och citattecken"),
+         "content/insatser/kontaktperson.yml:3:14: YAML-syntaxfel: kolon följt av mellanslag mitt "
+         'i ett värde – sätt hela värdet inom citattecken, t.ex. namn: "Stöd: samtal"'),
     Case("tab indentation", INSATS, replace("  - omrade: aldre", "\t- omrade: aldre"),
          "content/insatser/kontaktperson.yml:24:1: tabb i indraget – använd mellanslag för indrag"),
     Case("duplicate key", INSATS, replace("namn: Kontaktperson\n", "namn: Kontaktperson\nnamn: Igen\n"),
@@ -190,7 +203,8 @@ CASES = [
          "används inte – skriv värdet utan tagg"),
     Case("two documents", WORK, lambda d: d + b"---\nid: y\n",
          "content/kallor/socialstyrelsen-2008.yml:8:1: YAML-syntaxfel: filen innehåller flera "
-         "YAML-dokument (---) – kontrollera indrag, kolon och citattecken"),
+         "YAML-dokument (---) – en post per fil: ta bort raden --- och det som följer, eller "
+         "flytta det till en egen fil"),
     Case("deep nesting", INSATS, write(SCHEMA.format("insats") + "".join(f"{'  ' * i}a:\n" for i in range(30))),
          "content/insatser/kontaktperson.yml:21:39: för djupt nästlad struktur – skriv ut värdet där "
          "det används"),
@@ -198,6 +212,135 @@ CASES = [
          lambda _: (FIXTURE / WORK).read_bytes().replace(b"id: socialstyrelsen-2008", b"id: Socialstyrelsen"),
          'content/kallor/Socialstyrelsen.yml:2:5: id: "Socialstyrelsen" är inget giltigt id – använd '
          'små bokstäver a–z, siffror och bindestreck; döp om filen'),
+    # issue 10: control, bidi and invisible characters; reserved ids and anchors; plausible
+    # counts and URLs; YAML errors in Swedish on one line
+    Case("raw NUL", INSATS, replace("namn: Kontaktperson", "namn: Kontakt\x00person"),
+         'content/insatser/kontaktperson.yml:3:14: styrtecknet U+0000 (NUL) – ta bort '
+         'tecknet; det syns inte i alla redigerare (skriv om ordet runt det)'),
+    Case("raw BEL", INSATS, replace("namn: Kontaktperson", "namn: Kontakt\x07person"),
+         'content/insatser/kontaktperson.yml:3:14: styrtecknet U+0007 (BEL) – ta bort '
+         'tecknet; det syns inte i alla redigerare (skriv om ordet runt det)'),
+    Case("raw C1 NEL", INSATS, replace("namn: Kontaktperson", "namn: Kontakt\x85person"),
+         'content/insatser/kontaktperson.yml:3:14: styrtecknet U+0085 (NEL, en '
+         'radbrytning) – ta bort tecknet; det syns inte i alla redigerare (skriv om ordet '
+         'runt det)'),
+    Case("escape NUL", INSATS, replace("namn: Kontaktperson", 'namn: "Kontakt\\0person"'),
+         'content/insatser/kontaktperson.yml:3:15: koden "\\0" ger styrtecknet U+0000 '
+         '(NUL) – ta bort koden'),
+    Case("escape ESC", INSATS, replace("namn: Kontaktperson", 'namn: "Kontakt\\eperson"'),
+         'content/insatser/kontaktperson.yml:3:15: koden "\\e" ger styrtecknet U+001B '
+         '(ESC) – ta bort koden'),
+    Case("escape lone surrogate", INSATS,
+         replace("namn: Kontaktperson", 'namn: "Kontakt\\ud800person"'),
+         'content/insatser/kontaktperson.yml:3:15: YAML-syntaxfel: ogiltig \\u-kod i en '
+         'text inom dubbla citattecken (t.ex. ett ensamt surrogattecken) – skriv tecknet '
+         'som det är, eller ta bort koden'),
+    Case("bidi override", INSATS, replace("namn: Kontaktperson", "namn: Kontakt\u202eperson"),
+         'content/insatser/kontaktperson.yml:3:14: riktningstecknet U+202E (RIGHT-TO-LEFT '
+         'OVERRIDE) – ta bort tecknet: det kan vända texten så att den visas annorlunda än '
+         'den står i filen'),
+    Case("zero-width in id", INSATS, replace("id: kontaktperson", "id: kontakt\u200bperson"),
+         'content/insatser/kontaktperson.yml:2:12: det osynliga tecknet U+200B (ZERO WIDTH '
+         'SPACE) – ta bort tecknet; det syns inte i alla redigerare (skriv om ordet runt '
+         'det)'),
+    Case("zero-width escape in key", INSATS,
+         replace("namn: Kontaktperson", '"na\\u200dmn": Kontaktperson'),
+         'content/insatser/kontaktperson.yml:3:4: koden "\\u200d" ger det osynliga tecknet '
+         'U+200D (ZERO WIDTH JOINER) – ta bort koden'),
+    Case("look-alike duplicate name", ART,  # a fullwidth K: the same name to a reader
+         replace("namn: Aggression Replacement Training", "namn: \uff2bontaktperson"),
+         'content/insatser/kontaktperson.yml:3:7: namn: samma namn som '
+         'content/insatser/aggression-replacement-training.yml – slå ihop posterna eller '
+         'ge dem olika namn'),
+    Case("reserved insats id index", "content/insatser/index.yml",
+         copy_of(INSATS, ("id: kontaktperson", "id: index")),
+         'content/insatser/index.yml:2:5: id: id "index" är upptaget: insatser/index/ är '
+         'en sida som handboken gör själv – välj ett annat id och döp om filen efter det'),
+    Case("reserved insats id forkortningar", "content/insatser/forkortningar.yml",
+         copy_of(ART, ("id: aggression-replacement-training", "id: forkortningar"),
+                 ("namn: Aggression Replacement Training", "namn: ART2")),
+         'content/insatser/forkortningar.yml:2:5: id: id "forkortningar" är upptaget: '
+         'insatser/forkortningar/ är en sida som handboken gör själv – välj ett annat id '
+         'och döp om filen efter det'),
+    Case("reserved list id jamforelse", "content/iub/jamforelse.yml",
+         copy_of(IUB, ("id: alingsas\n", "id: jamforelse\n")),
+         'content/iub/jamforelse.yml:2:5: id: id "jamforelse" är upptaget: iub/jamforelse/ '
+         'är en sida som handboken gör själv – välj ett annat id och döp om filen efter det'),
+    Case("local id equal to a page anchor", IUB,
+         replace("      - id: familjeradgivning", "      - id: lista"),
+         'content/iub/alingsas.yml:11:13: grupper[0].insatser[0].id: id "lista" är '
+         'upptaget: listans sida har redan ankaret #lista – välj ett annat id, t.ex. med '
+         'kommunens namn först'),
+    Case("count above responding kommuner", INSATS,
+         replace("antal: 169", "antal: 1234567890123456789012345678901"),
+         'content/insatser/kontaktperson.yml:19:20: medlemskap[0].statistik.ges.antal: '
+         'antalet 1234567890123456789012345678901 är fler än de 245 kommuner som svarade '
+         'på kartläggningen – ange antalet kommuner som tryckt; Hemtjänst, som alla '
+         'svarande ger, har 245'),
+    Case("count and share disagree", ART,
+         replace("ges: {antal: 100, andel: 41}", "ges: {antal: 100, andel: 4}"),
+         'content/insatser/aggression-replacement-training.yml:13:32: '
+         'medlemskap[0].statistik.ges.andel: 100 kommuner och 4 % går inte ihop: det '
+         'skulle kräva fler än 245 svarande kommuner – kontrollera antal och andel mot '
+         'tabellen: har siffrorna hamnat i fel kolumn?'),
+    Case("digital above given", INSATS,
+         replace("digitalt: {antal: 12, andel: 5}", "digitalt: {antal: 170, andel: 70}"),
+         'content/insatser/kontaktperson.yml:20:25: '
+         'medlemskap[0].statistik.digitalt.antal: 170 kommuner är fler än de 169 som ger '
+         'insatsen alls (ges) – de som ger den digitalt, i enskild regi eller utan beslut '
+         'hör till dem som ger den; kontrollera kolumnerna'),
+    Case("overlong URL", WORK, replace(URL, "url: https://www.socialstyrelsen.se/" + "a" * 5000),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: webbadressen är för lång (5031 '
+         'tecken) – högst 2000 tecken; länka till sidan utan långa sökparametrar'),
+    Case("URL with user name", WORK,
+         replace(URL, "url: https://www.socialstyrelsen.se@evil.example/"),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: webbadressen har ett '
+         'användarnamn före @ – adressen leder till evil.example, inte till det som står '
+         'före @; skriv bara webbplatsens adress'),
+    Case("URL to loopback", WORK, replace(URL, "url: http://127.0.0.1/admin"),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: webbadressen pekar på en lokal '
+         'eller reserverad IP-adress (127.0.0.1) – länka till webbplatsens namn, t.ex. '
+         'https://www.socialstyrelsen.se/: en IP-adress säger inte läsaren vart länken '
+         'går, och en lokal når inte allmänheten'),
+    Case("URL to private network", WORK, replace(URL, "url: http://10.1.2.3/"),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: webbadressen pekar på en lokal '
+         'eller reserverad IP-adress (10.1.2.3) – länka till webbplatsens namn, t.ex. '
+         'https://www.socialstyrelsen.se/: en IP-adress säger inte läsaren vart länken '
+         'går, och en lokal når inte allmänheten'),
+    Case("URL to localhost", WORK, replace(URL, "url: http://localhost:8000/"),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: värdnamnet localhost är inte '
+         'en offentlig webbplats – skriv webbplatsens fullständiga namn med toppdomän, '
+         't.ex. www.kommun.se'),
+    Case("URL with look-alike host", WORK,
+         replace(URL, "url: https://www.s\u043ecialstyrelsen.se/"),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: värdnamnet '
+         'www.sоcialstyrelsen.se innehåller tecknet "о" (CYRILLIC SMALL LETTER O), som kan '
+         'förväxlas med en annan bokstav – internationella namn tillåts bara med a–z, 0–9, '
+         'bindestreck och å, ä, ö, é, ü; kontrollera adressen hos webbplatsen själv'),
+    Case("URL with punycode look-alike", WORK, replace(URL, "url: https://xn--80ak6aa92e.com/"),
+         'content/kallor/socialstyrelsen-2008.yml:7:6: url: värdnamnet xn--80ak6aa92e.com '
+         'innehåller tecknet "а" (CYRILLIC SMALL LETTER A), som kan förväxlas med en annan '
+         'bokstav – internationella namn tillåts bara med a–z, 0–9, bindestreck och å, ä, '
+         'ö, é, ü; kontrollera adressen hos webbplatsen själv'),
+    Case("key too long", INSATS,
+         replace("namn: Kontaktperson", "namn" + "x" * 1100 + ": Kontaktperson"),
+         'content/insatser/kontaktperson.yml:3:1: nyckeln är för lång (1104 tecken; YAML '
+         'tillåter högst 1024) – nycklarna är schemats korta namn; står en lång text först '
+         'på raden, saknas nyckeln framför den'),
+    Case("key with a newline", INSATS,
+         replace("namn: Kontaktperson", 'namn: Kontaktperson\n"fel\\nnyckel": x'),
+         'content/insatser/kontaktperson.yml:4:1: fel\\nnyckel: okänd nyckel – tillåtna '
+         'nycklar här: id, namn, forkortning, alias, medlemskap'),
+    Case("unclosed quote", WORK, replace('ar: "2008"', 'ar: "2008'),
+         'content/kallor/socialstyrelsen-2008.yml:5:5: YAML-syntaxfel: citattecknet stängs '
+         'aldrig – avsluta texten med samma citattecken som den börjar med'),
+    Case("quote left open mid-file", INSATS, replace("namn: Kontaktperson", 'namn: "Kontaktperson'),
+         "content/insatser/kontaktperson.yml:3:7: YAML-syntaxfel: citattecknet stängs inte på "
+         'raden, så texten fortsätter in i raderna under – avsluta texten med " på samma rad'),
+    Case("unclosed flow list", INSATS,
+         replace("ges: {antal: 169, andel: 70}", "ges: {antal: 169, andel: 70"),
+         'content/insatser/kontaktperson.yml:19:12: YAML-syntaxfel: mappningen inom { } '
+         'stängs inte – avsluta med } eller skriv en nyckel per rad'),
 ]
 
 
@@ -275,3 +418,111 @@ def test_nesting_bomb_is_refused(content_tree: Path) -> None:
     _, problems = load_content(content_tree)
     assert [(p.file, p.line, p.message) for p in problems] == [
         (INSATS, 2, "för djupt nästlad struktur")]
+
+
+# --- only regular files inside the repository are content (issue 10) -------------------
+
+LINK_HINT = ("content/ läses bara från vanliga filer i projektet och följer inga länkar – "
+             "ersätt länken med själva filen")
+NOT_REGULAR = "content/ läses bara från vanliga filer – ta bort den eller byt ut den mot en"
+
+
+def _outside(root: Path) -> None:
+    (root.parent / "utanfor.yml").write_bytes((FIXTURE / INSATS).read_bytes().replace(
+        b"namn: Kontaktperson", "namn: Hemlig utanför".encode()))
+    (root / "content/insatser/hemlig.yml").symlink_to("../../../utanfor.yml")
+
+
+def _folder_outside(root: Path) -> None:
+    (root.parent / "andra").mkdir()
+    (root.parent / "andra/x.yml").write_bytes((FIXTURE / INSATS).read_bytes())
+    (root / "content/insatser/andra").symlink_to("../../../andra")
+
+
+SPECIAL = [
+    ("link to a file outside the repository", _outside,
+     f"content/insatser/hemlig.yml:1:1: symbolisk länk (till ../../../utanfor.yml) – {LINK_HINT}"),
+    ("link to a folder outside", _folder_outside,
+     f"content/insatser/andra:1:1: symbolisk länk (till ../../../andra) – {LINK_HINT}"),
+    ("link loop", lambda r: (r / "content/insatser/ring.yml").symlink_to("ring.yml"),
+     f"content/insatser/ring.yml:1:1: symbolisk länk (till ring.yml) – {LINK_HINT}"),
+    ("dangling link", lambda r: (r / "content/kallor/borta.yml").symlink_to("saknas.yml"),
+     f"content/kallor/borta.yml:1:1: symbolisk länk (till saknas.yml) – {LINK_HINT}"),
+    ("FIFO named .yml", lambda r: os.mkfifo(r / "content/insatser/ror.yml"),
+     f"content/insatser/ror.yml:1:1: en namngiven pipe (FIFO), ingen vanlig fil – {NOT_REGULAR}"),
+]
+
+
+@pytest.mark.parametrize("name, setup, expected", SPECIAL, ids=[c[0] for c in SPECIAL])
+def test_anything_but_a_regular_file_is_a_problem_never_read(name, setup, expected,
+                                                              content_tree: Path, capsys) -> None:
+    setup(content_tree)
+    before = snapshot(content_tree)
+    assert main(["validate", "--root", str(content_tree)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert expected in out, "\n".join(out)
+    content, _ = load_content(content_tree)
+    assert "Hemlig utanför" not in {i.namn for i in content.insatser}  # never followed
+    assert snapshot(content_tree) == before
+
+
+def test_an_unreadable_file_is_a_problem(content_tree: Path, monkeypatch, capsys) -> None:
+    # Simulated: as root (CI containers) chmod 000 does not stop reading.
+    real_open = os.open
+
+    def refuse(path, flags, *args):
+        if str(path).endswith("kontaktperson.yml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert main(["validate", "--root", str(content_tree)]) == 1
+    assert (f"{INSATS}:1:1: filen kan inte läsas (behörighet saknas) – ge dig läsrätt till "
+            "filen (chmod u+r) eller ta bort den") in capsys.readouterr().out.splitlines()
+
+
+# --- the build: output paths, unexpected errors, text that looks like a marker ----------
+
+def test_a_site_dir_that_is_the_repository_is_refused_and_nothing_written(content_tree: Path,
+                                                                          capsys) -> None:
+    before = snapshot(content_tree)
+    assert main(["build", "--root", str(content_tree), "--site-dir", "."]) == 1
+    assert capsys.readouterr().err == (
+        "fel: --site-dir .: är projektets rotmapp eller en mapp som innehåller den – välj en ny "
+        "mapp som bara webbplatsen ska ligga i, t.ex. --site-dir site\n")
+    assert snapshot(content_tree) == before
+
+
+@pytest.mark.parametrize("drafts, message", [
+    ("content", "är, innehåller eller ligger i content/ – välj en ny mapp för utkasten, t.ex. "
+                "--utkast staging"),
+    ("egna", "innehåller filer som importen inte har gjort – välj en ny eller tom mapp: "
+             "importen tömmer bara sin egen"),
+])
+def test_the_import_empties_only_a_drafts_folder_of_its_own(drafts, message, content_tree: Path,
+                                                            capsys) -> None:
+    (content_tree / "egna").mkdir()
+    (content_tree / "egna/anteckningar.txt").write_text("mina")
+    before = snapshot(content_tree)
+    assert main(["import", "--root", str(content_tree), "--utkast", drafts]) == 1
+    assert capsys.readouterr().err == f"fel: --utkast {drafts}: {message}\n"
+    assert snapshot(content_tree) == before
+
+
+def test_an_unexpected_error_names_the_file_it_was_processing(content_tree: Path, monkeypatch,
+                                                              capsys) -> None:
+    from generator.site import render
+
+    def broken(ins, refs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(render, "render_insats", broken)
+    before = snapshot(content_tree)
+    assert main(["build", "--root", str(content_tree)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"fel: {ART}:2:1: oväntat fel när sidan gjordes (IndexError: list index out "
+                   "of range) – ett fel i generatorn, inte i filen: kör python -m generator "
+                   "validate, och visar den inget, rapportera felet med filen"]
+    assert not (content_tree / "site").exists()
+    assert {k: v for k, v in snapshot(content_tree).items() if k.startswith("content/")} == {
+        k: v for k, v in before.items() if k.startswith("content/")}

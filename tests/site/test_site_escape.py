@@ -62,3 +62,34 @@ def test_only_http_urls_are_links(url):
 def test_http_url_is_encoded_for_link_and_attribute():
     url = safe_url('https://a.se/x(1)?a=1&b="<>')
     assert url == "https://a.se/x%281%29?a=1&amp;b=%22%3C%3E"
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://evil.example/","Klicka")', "+1+2",
+                                  "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_a_csv_cell_that_a_spreadsheet_would_run_opens_as_text(text):
+    from generator.site.escape import csv_cell
+
+    assert csv_cell(text) == "'" + text
+    assert csv_cell("Kontaktperson") == "Kontaktperson" and csv_cell(-3) == -3
+
+
+def test_the_csv_download_neutralises_formulas_and_the_json_keeps_the_text():
+    import csv
+    import dataclasses
+    import io
+    import json
+
+    from generator.site.crossrefs import link
+    from generator.site.render import JSON_PATH, render_site
+    from generator.site.render.statistik import CSV_PATH
+    from site_sample import make_sample_content
+
+    content = make_sample_content()
+    formula = '=HYPERLINK("https://evil.example/","Klicka")'
+    first = dataclasses.replace(content.insatser[0], namn=formula)
+    files = render_site(link(dataclasses.replace(content, insatser=(first, *content.insatser[1:]))))
+    rows = list(csv.DictReader(io.StringIO(files[CSV_PATH])))
+    assert {r["insats"] for r in rows if r["insats_id"] == first.id} == {"'" + formula}
+    assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+    data = json.loads(files[JSON_PATH])
+    assert next(i for i in data["insatser"] if i["id"] == first.id)["namn"] == formula

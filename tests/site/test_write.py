@@ -44,3 +44,40 @@ def test_a_path_that_could_leave_the_output_directory_is_refused(tmp_path: Path,
     with pytest.raises(ValueError):
         write_tree({rel: "x"}, tmp_path / "docs")
     assert not (tmp_path / "ut.md").exists()
+
+
+def test_a_full_disk_leaves_whole_files_and_no_temporary_ones(written_tree: Path,
+                                                              monkeypatch) -> None:
+    import errno
+
+    real = Path.write_bytes
+
+    def full_disk(self: Path, data: bytes) -> int:
+        if self.name == "b.md.tmp":
+            real(self, data[:1])  # the disk fills up in the middle of the file
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(OSError):
+        write_tree({"index.md": "# Ny start\n", "insatser/a.md": "A", "insatser/b.md": "B-ny",
+                    "nedladdning/data.csv": b"a;b\n"}, written_tree)
+    assert (written_tree / "index.md").read_text() == "# Ny start\n"  # whole, new
+    assert (written_tree / "insatser" / "b.md").read_text() == "B"  # whole, old
+    assert not list(written_tree.rglob("*.tmp"))
+
+
+def test_a_link_in_the_output_directory_cannot_carry_a_write_outside(tmp_path: Path) -> None:
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "insatser").symlink_to(outside)
+    write_tree({"insatser/a.md": "A"}, out)
+    assert list(outside.iterdir()) == []  # the link went, a real folder took its place
+    assert (out / "insatser/a.md").read_text() == "A" and not (out / "insatser").is_symlink()
+    link = tmp_path / "lank"
+    link.symlink_to(outside)
+    with pytest.raises(ValueError):
+        write_tree({"a.md": "A"}, link)
+    assert list(outside.iterdir()) == []

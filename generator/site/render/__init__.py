@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from generator.site.crossrefs import CrossRefs
+from generator.model.problems import UnexpectedError
 from generator.model.records import Content
 from generator.site.render import lists, omrade, pages, register, statistik
 from generator.site.render.insats import render_insats
@@ -31,6 +32,14 @@ def records_json(content: Content) -> str:
     return json.dumps(_plain(content), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _for(record: object, render: Callable[..., tuple[str, str]], *args: object) -> tuple[str, str]:
+    """render(*args), the page of one record: an unexpected error names the record's file."""
+    try:
+        return render(*args)
+    except Exception as err:
+        raise UnexpectedError.at(record, "sidan gjordes", err) from err
+
+
 def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> dict[str, str]:
     """Every generated file. `schemas` maps a schema file name to its text (schema/*.json)."""
     content = refs.content
@@ -39,15 +48,15 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> di
     def put(item: tuple[str, str]) -> None:
         path, text = item
         if path in out:
-            raise ValueError(f"two pages want the path {path}")
+            raise ValueError(f"två sidor ska ha sökvägen {path}")
         out[path] = text
 
     put(pages.render_home(refs))
     put(omrade.render_omraden_index(refs))
     for o in content.omraden:
-        put(omrade.render_omrade(o, refs))
+        put(_for(o, omrade.render_omrade, o, refs))
     for ins in content.insatser:
-        put(render_insats(ins, refs))
+        put(_for(ins, render_insats, ins, refs))
     put(register.render_a_o(refs))
     put(register.render_abbreviations(refs))
     put(register.render_sources(refs))
@@ -55,7 +64,7 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> di
     put(lists.render_iub_comparison(refs))
     put(lists.render_skolgang_index(refs))
     for lst in content.lists:
-        put(lists.render_list(lst, refs))
+        put(_for(lst, lists.render_list, lst, refs))
     put(statistik.render_statistics(refs))
 
     files = [(JSON_PATH, "Alla poster (JSON)"), (statistik.CSV_PATH, "Statistik (CSV)")]

@@ -111,7 +111,9 @@ def local_block(src: str, ref: LocalRef, refs: CrossRefs) -> Markup:
         if work:
             fields.append(("Källa", a(link_html(src, SOURCES, work_anchor(w)), work.text)))
     kind = "utan behovsprövning (IUB)" if lst.kind == "iub" else "för att stabilisera skolgång"
-    head = (f'<h3 id="lokal-{safe_id(lst.id)}-{safe_id(li.id)}">{h(lst.kommun)}: {h(li.namn)}</h3>'
+    # The list's kind is part of the anchor: Stockholm has an IUB and a skolgång list, both
+    # with a "komet" (two ids on one page before; issue 10).
+    head = (f'<h3 id="lokal-{lst.kind}-{safe_id(lst.id)}-{safe_id(li.id)}">{h(lst.kommun)}: {h(li.namn)}</h3>'
             f'<p class="ih-lokal-kalla">Ur {a(link_html(src, list_page(lst.kind, lst.id), li.id), lst.titel)}'
             f" ({h(group.namn)}), {h(kind)}.</p>")
     dl = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in fields)

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from generator.site.crossrefs import CrossRefs
 from generator.model.records import MEASURES, MEASURE_LABELS, Insats, Membership
+from generator.site.escape import csv_cell
 from generator.site.render import charts
 from generator.site.render.common import (
     DOWNLOADS, STATISTICS, a, breadcrumb, html_table, insats_page, link_html, omrade_page,
@@ -81,7 +82,8 @@ def render_statistics(refs: CrossRefs) -> tuple[str, str]:
 
 
 def statistics_csv(refs: CrossRefs) -> str:
-    """Every figure: one row per insats × område; empty cells where the source has `-`."""
+    """Every figure: one row per insats × område; empty cells where the source has `-`.
+    Text cells are made safe to open in a spreadsheet (escape.csv_cell)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["insats_id", "insats", "omrade_id", "omrade", "kategori", "rubrik",
@@ -94,6 +96,7 @@ def statistics_csv(refs: CrossRefs) -> str:
             for x in MEASURES:
                 f = getattr(m.statistik, x)
                 figs += ["", ""] if f is None else [f.antal, f.andel]
-            w.writerow([i.id, i.namn, o.id, o.namn, m.kategori, m.rubrik or "",
-                        m.statistik.namn_i_tabell, *figs])
+            w.writerow([csv_cell(v) for v in (i.id, i.namn, o.id, o.namn, m.kategori,
+                                              m.rubrik or "", m.statistik.namn_i_tabell)]
+                       + figs)
     return buf.getvalue()
