@@ -61,6 +61,16 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from generator.build import DOCS_DIR, generate  # no MkDocs: any builder can take over
+
+    done = generate(args.root)
+    print(f"Skrev {done.pages} sidor och {done.files} nedladdningsfiler till {DOCS_DIR}/ "
+          f"({done.written.written} ändrade, {done.written.removed} borttagna). Bygg med "
+          "valfritt verktyg som läser mkdocs.yml, t.ex. `zensical build`.")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build_site  # heavy (MkDocs); only this command needs it
 
@@ -141,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--skapa-nya", action="store_true",
                    help="kopiera utkast som ännu inte finns i content/ dit (skriver aldrig över)")
     p.set_defaults(run=_import)
+    command("generate", "Skriv bara de genererade sidorna till build/docs/ (utan MkDocs), "
+            "för ett annat byggverktyg som läser mkdocs.yml.",
+            "python -m generator generate && zensical build").set_defaults(run=_generate)
     p = command("build", "Bygg hela webbplatsen (strikt: varje problem stoppar bygget).",
                 "python -m generator build --site-dir site")
     p.add_argument("--site-dir", type=Path, default=Path("site"), help="standard: site")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.mkdocs_plugin.raw_blocks import anchor_ids, restore, search_view, stash
+from generator.mkdocs_plugin.raw_blocks import (
+    anchor_ids, resolve_links, restore, search_view, stash,
+)
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]
 
@@ -66,3 +68,17 @@ def test_search_view_drops_the_chart_and_keeps_the_words_of_the_table():
     assert "A &amp; B X 169 (70 %)" in view  # cells apart, escaped as on the page
     assert CITED in view and FOOT in view  # other blocks are indexed as they are
     assert "ihrawblock" not in view.replace("<!--ihrawblock", "").replace("<!--/ihrawblock", "")
+
+
+def test_links_to_page_files_become_urls_and_a_missing_page_is_reported():
+    urls = {"../omraden/aldre.md": "../../omraden/aldre/", "x.md": "../x/"}
+    text = ('<p class="ih-x"><a href="../omraden/aldre.md#kategori-2-4">Äldre</a> '
+            '<a href="x.md">X</a> <a href="#kallhanvisning-1">[1]</a> '
+            '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a></p>\n'
+            '[Markdown](x.md)\n')
+    resolved, missing = resolve_links(text, urls.get)
+    assert resolved == ('<p class="ih-x"><a href="../../omraden/aldre/#kategori-2-4">Äldre</a> '
+                        '<a href="../x/">X</a> <a href="#kallhanvisning-1">[1]</a> '
+                        '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a>'
+                        '</p>\n[Markdown](x.md)\n')  # Markdown links are MkDocs' own to rewrite
+    assert missing == ["borta.md"]

@@ -289,12 +289,28 @@ def test_charts_have_a_text_alternative_and_a_table(site):
     assert "<caption>" in raw
 
 
-def test_edit_link_points_at_the_yaml_file(tmp_path, monkeypatch):
+def test_edit_link_points_at_the_yaml_file_of_the_configured_repository(tmp_path, monkeypatch):
     root = make_tree(tmp_path)
-    monkeypatch.setenv("GITHUB_REPOSITORY", "exempel/insatshandboken")
+    monkeypatch.setenv("REPO_URL", "https://github.com/exempel/insatshandboken")
+    monkeypatch.setenv("SITE_URL", "https://exempel.github.io/insatshandboken/")
     build_site(root, root / "site")
     links = Page(root / "site/insatser/kontaktperson/index.html").links
     assert "https://github.com/exempel/insatshandboken/edit/main/content/insatser/kontaktperson.yml" in links
+    # A page made from no single file has nothing to edit.
+    assert not [h for h in Page(root / "site/statistik/index.html").links if "/edit/" in h]
+    sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://exempel.github.io/insatshandboken/insatser/kontaktperson/</loc>" in sitemap
+
+
+def test_a_build_without_a_repository_has_no_edit_link_but_a_sitemap(tmp_path, monkeypatch):
+    root = make_tree(tmp_path)
+    monkeypatch.delenv("REPO_URL", raising=False)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    build_site(root, root / "site")
+    page_ = Page(root / "site/insatser/kontaktperson/index.html")
+    assert not [h for h in page_.links if "/edit/" in h]
+    assert "<loc>http://127.0.0.1:8000/insatser/kontaktperson/</loc>" in (
+        root / "site/sitemap.xml").read_text(encoding="utf-8")
 
 
 # --- search, downloads, determinism -----------------------------------------------------
