@@ -112,7 +112,7 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "python -m generator") -> argparse.ArgumentParser:
     def command(name: str, help_: str, example: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_, epilog=f"exempel:\n  {example}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="projektets rotmapp (den som innehåller content/), standard: .")
         return p
 
-    parser = argparse.ArgumentParser(prog="python -m generator",
+    parser = argparse.ArgumentParser(prog=prog,
                                      description="Insatshandbokens generator.",
                                      epilog="exempel:\n  python -m generator validate",
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -161,9 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
     """Run one command; returns the exit code (0 ok, 1 problems, 2 usage)."""
-    args = _parser().parse_args(argv)
+    args = _parser(prog).parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="%(message)s")  # problem lines stay clickable
     if not args.root.is_dir():
@@ -178,3 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"fel: {err}", file=sys.stderr)
         return 1
+
+
+def console() -> int:
+    """The `insatshandboken` command (pyproject [project.scripts]): the same commands."""
+    return main(prog="insatshandboken")
