@@ -383,3 +383,17 @@ def test_editors_page_documents_every_field_of_every_record_type(site):
             assert row.key in text, (cls.__name__, row.key)
     assert "medlemskap[].statistik.ges.andel" in text
     assert "content/insatser/<id>.yml" in text  # shown literally, not as a tag
+
+
+# --- licences ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["om", "nedladdning"])
+def test_about_and_downloads_state_the_licence_and_leave_the_sources_to_their_publishers(
+        site, path):
+    p = page(site, path)
+    assert "licens" in p.ids
+    assert "https://creativecommons.org/licenses/by/4.0/deed.sv" in p.links
+    assert "CC BY 4.0" in p.text and "Insatshandboken" in p.text
+    # the source documents' figures and text are not ours to license
+    assert "utgivare" in p.text
+    assert "inte av vår licens" in p.text or "ingen licens" in p.text
