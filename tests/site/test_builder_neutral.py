@@ -47,6 +47,28 @@ def test_every_relative_href_names_a_generated_page_file(tree: dict[str, str]) -
     assert sum(text.count('href="') for text in tree.values()) > 1000
 
 
+def test_generate_writes_the_tree_without_importing_mkdocs(tmp_path: Path) -> None:
+    for name in ("content", "schema"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    script = ("import sys\nfrom generator.cli import main\n"
+              f"code = main(['generate', '--root', {str(tmp_path)!r}])\n"
+              "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs'\n"
+              "raise SystemExit(code)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Skrev" in done.stdout and "build/docs/" in done.stdout
+    assert (tmp_path / "build/docs/insatser/kontaktperson.md").is_file()
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_mkdocs_without_plugins_is_refused() -> None:
+    from generator.mkdocs_plugin.run import check_mkdocs_version
+
+    check_mkdocs_version("1.6.1")
+    with pytest.raises(RuntimeError, match="MkDocs 2.0.0"):
+        check_mkdocs_version("2.0.0")
+
+
 def _zensical() -> Path | None:
     found = Path(sys.executable).with_name("zensical")
     return found if found.is_file() else None
