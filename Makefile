@@ -10,7 +10,8 @@ UV_VERSION := 0.13.9
 
 # Edit links point at the repository this clone came from (a fork gets its own) unless
 # REPO_URL is set; an ssh or local origin gives none. CI sets REPO_URL and SITE_URL.
-REPO_URL ?= $(filter https://%,$(patsubst %.git,%,$(shell git config --get remote.origin.url 2>/dev/null)))
+ORIGIN := $(shell git config --get remote.origin.url 2>/dev/null)
+REPO_URL ?= $(filter https://%,$(patsubst %.git,%,$(ORIGIN)))
 export REPO_URL
 
 .PHONY: site serve test check goldens bench validate lock clean
@@ -22,7 +23,8 @@ $(STAMP): $(LOCK) pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
-	$(PY) -m pip check || { echo "$(LOCK) passar inte pyproject.toml – kör: make lock" >&2; exit 1; }
+	$(PY) -m pip check \
+	  || { echo "$(LOCK) passar inte pyproject.toml – kör: make lock" >&2; exit 1; }
 	touch $(STAMP)
 
 ## Re-resolve requirements.txt after a change to the dependencies in pyproject.toml;
