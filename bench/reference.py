@@ -8,7 +8,6 @@ so it shows what Material itself costs for that many pages.
 from __future__ import annotations
 
 import os
-
 import random
 from pathlib import Path
 from typing import Any

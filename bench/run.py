@@ -29,11 +29,12 @@ if __package__ in (None, ""):  # run as a script: make the bench package importa
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' link checker (site_links), shared
 
+from site_links import broken_links, parse_site  # noqa: E402
+
 from bench import editloop, weight  # noqa: E402
 from bench.process import Run, run  # noqa: E402
 from bench.reference import read_mkdocs_config, write_reference_site  # noqa: E402
 from bench.synthetic import scale_content  # noqa: E402
-from site_links import broken_links, parse_site  # noqa: E402
 
 log = logging.getLogger("bench")
 

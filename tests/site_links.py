@@ -103,7 +103,7 @@ def problem(site: ParsedSite, link: Link, empty_ok: bool = False) -> str | None:
         return None if empty_ok and link.attr == "href" else "empty URL"
     if site.site_url and value.startswith(site.site_url):
         # the site's own absolute URL: check it too
-        value = site.base_path.rstrip("/") + "/" + value[len(site.site_url):].lstrip("/")
+        value = site.base_path.rstrip("/") + "/" + value[len(site.site_url) :].lstrip("/")
     parts = urlsplit(value)
     if parts.scheme in ("http", "https"):
         if not parts.netloc or re.search(r"\s", value) or "." not in (parts.hostname or ""):
@@ -123,7 +123,7 @@ def problem(site: ParsedSite, link: Link, empty_ok: bool = False) -> str | None:
     base = mount + site.base_path
     if not resolved.path.startswith(base):
         return f"outside the site ({resolved.path.removeprefix(mount)})"
-    path = "/" + resolved.path[len(base):]
+    path = "/" + resolved.path[len(base) :]
     target = _target_file(site.root, path)
     if target is None:
         return f"no file for {path}"
@@ -136,5 +136,8 @@ def problem(site: ParsedSite, link: Link, empty_ok: bool = False) -> str | None:
 
 def broken_links(site: ParsedSite, empty_ok: bool = False) -> list[str]:
     """One line per broken link: page, tag, attribute, value and why."""
-    return [f"{link.page}: <{link.tag} {link.attr}={link.value!r}> – {why}"
-            for link in site.links if (why := problem(site, link, empty_ok))]
+    return [
+        f"{link.page}: <{link.tag} {link.attr}={link.value!r}> – {why}"
+        for link in site.links
+        if (why := problem(site, link, empty_ok))
+    ]

@@ -5,10 +5,8 @@ git history, the tests before anything is published, one run per change."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
-
 from site_build import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -23,8 +21,12 @@ def _steps(job: dict) -> list[dict]:
 
 
 def test_every_action_is_pinned_by_commit_with_its_tag_beside_it() -> None:
-    lines = [line for p in WORKFLOWS.glob("*.yml")
-             for line in p.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    lines = [
+        line
+        for p in WORKFLOWS.glob("*.yml")
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if "uses:" in line
+    ]
     assert lines
     for line in lines:
         assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}\s+# v\d", line), line
@@ -37,10 +39,10 @@ def test_jobs_that_run_the_readme_commands_run_in_debian_with_the_whole_history(
             if "make" not in runs:
                 continue
             assert job.get("container", "").startswith("debian:"), (name, job_name)
-            checkout = next(s for s in _steps(job) if s.get("uses", "").startswith("actions/checkout@"))
+            steps = _steps(job)
+            checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
             assert checkout.get("with", {}).get("fetch-depth") == 0, (name, job_name)
             # git must be there before the checkout, or it downloads a tarball without history
-            steps = _steps(job)
             assert "git" in steps[0].get("run", "") and steps.index(checkout) > 0
 
 

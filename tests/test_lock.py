@@ -10,7 +10,6 @@ from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
-
 from site_build import ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
@@ -32,9 +31,11 @@ def _locked() -> dict[str, list[tuple[Version, str, int]]]:
 
 def _wanted() -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    names = [*project["project"]["dependencies"],
-             *project["project"]["optional-dependencies"]["test"],
-             *project["dependency-groups"]["build"]]
+    names = [
+        *project["project"]["dependencies"],
+        *project["project"]["optional-dependencies"]["test"],
+        *project["dependency-groups"]["build"],
+    ]
     return [Requirement(n) for n in names]
 
 

@@ -7,7 +7,11 @@ import markdown
 import pytest
 
 from generator.mkdocs_plugin.raw_blocks import (
-    anchor_ids, resolve_links, restore, search_view, stash,
+    anchor_ids,
+    resolve_links,
+    restore,
+    search_view,
+    stash,
 )
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from site_build import ROOT, in_ci
+from site_links import broken_links, parse_site
 
 from generator.build import load_checked, read_schemas
 from generator.site.crossrefs import link
 from generator.site.render import render_site
-from site_build import ROOT, in_ci
-from site_links import broken_links, parse_site
 
 HREF = re.compile(r'href="([^"]*)"')
 
@@ -50,10 +50,12 @@ def test_every_relative_href_names_a_generated_page_file(tree: dict[str, str]) -
 def test_generate_writes_the_tree_without_importing_mkdocs(tmp_path: Path) -> None:
     for name in ("content", "schema"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    script = ("import sys\nfrom generator.cli import main\n"
-              f"code = main(['generate', '--root', {str(tmp_path)!r}])\n"
-              "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs'\n"
-              "raise SystemExit(code)\n")
+    script = (
+        "import sys\nfrom generator.cli import main\n"
+        f"code = main(['generate', '--root', {str(tmp_path)!r}])\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs'\n"
+        "raise SystemExit(code)\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Skrev" in done.stdout and "build/docs/" in done.stdout
@@ -87,11 +89,15 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    steps = [[sys.executable, "-m", "generator", "generate", "--root", str(root)],
-             [str(binary), "build", "--clean", "-f", "mkdocs.yml"]]
+    steps = [
+        [sys.executable, "-m", "generator", "generate", "--root", str(root)],
+        [str(binary), "build", "--clean", "-f", "mkdocs.yml"],
+    ]
     for step in steps:
         done = subprocess.run(step, cwd=root, capture_output=True, text=True, env=env)
-        assert done.returncode == 0, f"{step[:3]} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        assert done.returncode == 0, (
+            f"{step[:3]} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        )
     # Zensical checks links and anchors in raw HTML too; its verdict (wording of 0.0.73)
     output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
     assert "No issues found" in output, output[-3000:]
