@@ -300,6 +300,10 @@ def test_edit_link_points_at_the_yaml_file_of_the_configured_repository(tmp_path
     assert not [h for h in Page(root / "site/statistik/index.html").links if "/edit/" in h]
     sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://exempel.github.io/insatshandboken/insatser/kontaktperson/</loc>" in sitemap
+    # The repository link is there, but the theme's script does not ask GitHub's API about
+    # it from the reader's browser (data-md-component="source" would).
+    raw = (root / "site/insatser/kontaktperson/index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in raw and 'data-md-component="source"' not in raw
 
 
 def test_a_build_without_a_repository_has_no_edit_link_but_a_sitemap(tmp_path, monkeypatch):
