@@ -7,6 +7,7 @@ so it shows what Material itself costs for that many pages.
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,16 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)
 
 
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV [NAME, …, default]` as MkDocs reads it: the first variable set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    *names, default = loader.construct_sequence(node)
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
 _PermissiveLoader.add_multi_constructor("", _any_tag)
+_PermissiveLoader.add_constructor("!ENV", _env_tag)
 
 
 def read_mkdocs_config(path: Path) -> dict[str, Any]:

@@ -27,6 +27,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: make the bench package importable
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' link checker (site_links), shared
+
+from site_links import broken_links, parse_site  # noqa: E402
 
 from bench import editloop, weight  # noqa: E402
 from bench.process import Run, run  # noqa: E402
@@ -36,7 +39,8 @@ from bench.synthetic import scale_content  # noqa: E402
 log = logging.getLogger("bench")
 
 RESULTS = ROOT / "bench-results"
-ZENSICAL_VENV = ROOT / ".cache" / "bench-zensical"
+# Zensical as locked in requirements.txt (test extra), beside this interpreter.
+ZENSICAL = Path(sys.executable).with_name("zensical")
 # What a copy of the project leaves out: outputs, environments, history, tests.
 NOT_COPIED = {".git", ".venv", "site", "build", ".cache", "bench-results", "tests", "staging",
               "docs", ".pytest_cache", ".ruff_cache", "__pycache__", "insatshandboken.egg-info",
@@ -143,17 +147,20 @@ def markdown_sizes(docs: Path) -> list[int]:
 
 
 def ensure_zensical() -> tuple[Path | None, str]:
-    """Zensical in its own venv (the project's stays clean); (binary, "") or (None, why)."""
-    binary = ZENSICAL_VENV / "bin" / "zensical"
-    if binary.is_file():
-        return binary, ""
-    steps = [[sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
-             [str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", "zensical"]]
-    for step in steps:
-        done = subprocess.run(step, capture_output=True, text=True)
-        if done.returncode != 0:
-            return None, f"{' '.join(step[-2:])}: {(done.stderr or done.stdout)[-800:]}"
-    return (binary, "") if binary.is_file() else (None, "zensical installed no `zensical` command")
+    """The locked Zensical: (binary, "") or (None, why)."""
+    if ZENSICAL.is_file():
+        return ZENSICAL, ""
+    return None, f"{ZENSICAL} is missing – `make .venv/.installed` installs the test extra"
+
+
+def link_check(site: Path, empty_ok: bool = False) -> dict[str, Any]:
+    """Links, pages and broken links of a built site (tests/site_links.py decides)."""
+    if not (site / "index.html").is_file():
+        return {"links": 0, "pages": 0, "broken": None, "examples": []}
+    parsed = parse_site(site)
+    broken = broken_links(parsed, empty_ok=empty_ok)
+    return {"links": len(parsed.links), "pages": len(parsed.ids), "broken": len(broken),
+            "examples": sorted(set(broken))[:10]}
 
 
 def zensical_version(binary: Path) -> str:
@@ -218,9 +225,11 @@ def side_by_side(work: Path, reps: int, results: dict[str, Any]) -> Path:
         "b_reference": {**spread(times["b"]), "peak_rss": max(rss["b"]),
                         "html_pages": len(list((ref_root / "site").rglob("*.html"))),
                         "weight": weight.measure(ref_root / "site").as_dict()},
+        "a_links": link_check(handbook / "site"),
+        # Zensical's theme links the page itself as href="" (the header logo on the home page)
+        "c_links": link_check(zroot / "site", empty_ok=True) if times["c"] else {},
         "c_zensical": {**spread(times["c"]), "peak_rss": max(rss["c"], default=0),
-                       "version": zensical_version(ZENSICAL_VENV / "bin" / "zensical")
-                       if not zensical_error else "",
+                       "version": zensical_version(ZENSICAL) if not zensical_error else "",
                        "html_pages": len(list((zroot / "site").rglob("*.html")))
                        if times["c"] else 0,
                        "error": zensical_error, "output_tail": zensical_output[-600:]},
@@ -324,7 +333,10 @@ def budgets(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     grow = {row["factor"]: row for row in results["growth"]}
     loop = results["edit_loop"].get("serve", {}).get("save_to_served") or {}
     peak = max(row["peak_rss"] for row in results["growth"])
+    zlinks = sbs.get("c_links") or {}
     out = [
+        ("broken links, Zensical build", str(zlinks.get("broken", "not run")), "= 0",
+         zlinks["broken"] == 0 if zlinks.get("broken") is not None else None),
         ("(a)/(b) build time", f"{sbs['a_over_b']:.2f}", f"≤ {BUDGETS['a_over_b']}",
          sbs["a_over_b"] <= BUDGETS["a_over_b"]),
         ("generator share of (a)",
@@ -372,6 +384,12 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"   {label:<43}{fmt_spread(c)}   "
                      f"peak {mib(c['peak_rss'])}   {c['html_pages']} HTML pages")
     lines.append(f"   a/b = {sbs['a_over_b']:.2f}")
+    for key, name in (("a_links", "(a) MkDocs"), ("c_links", "(c) Zensical")):
+        found = sbs.get(key) or {}
+        if found.get("broken") is not None:
+            lines.append(f"   links {name:<13} {found['broken']} broken of {found['links']} "
+                         f"on {found['pages']} pages")
+            lines += [f"      {example[:150]}" for example in found["examples"][:5]]
     gen = results.get("generator", {})
     if "share_of_a" in gen:
         phases = ", ".join(f"{k} {v:.2f} s" for k, v in gen["phases_median"].items())

@@ -61,6 +61,16 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from generator.build import DOCS_DIR, generate  # no MkDocs: any builder can take over
+
+    done = generate(args.root)
+    print(f"Skrev {done.pages} sidor och {done.files} nedladdningsfiler till {DOCS_DIR}/ "
+          f"({done.written.written} ändrade, {done.written.removed} borttagna). Bygg med "
+          "valfritt verktyg som läser mkdocs.yml, t.ex. `zensical build`.")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build_site  # heavy (MkDocs); only this command needs it
 
@@ -102,7 +112,7 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "python -m generator") -> argparse.ArgumentParser:
     def command(name: str, help_: str, example: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_, epilog=f"exempel:\n  {example}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -110,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="projektets rotmapp (den som innehåller content/), standard: .")
         return p
 
-    parser = argparse.ArgumentParser(prog="python -m generator",
+    parser = argparse.ArgumentParser(prog=prog,
                                      description="Insatshandbokens generator.",
                                      epilog="exempel:\n  python -m generator validate",
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -141,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--skapa-nya", action="store_true",
                    help="kopiera utkast som ännu inte finns i content/ dit (skriver aldrig över)")
     p.set_defaults(run=_import)
+    command("generate", "Skriv bara de genererade sidorna till build/docs/ (utan MkDocs), "
+            "för ett annat byggverktyg som läser mkdocs.yml.",
+            "python -m generator generate && zensical build").set_defaults(run=_generate)
     p = command("build", "Bygg hela webbplatsen (strikt: varje problem stoppar bygget).",
                 "python -m generator build --site-dir site")
     p.add_argument("--site-dir", type=Path, default=Path("site"), help="standard: site")
@@ -148,9 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
     """Run one command; returns the exit code (0 ok, 1 problems, 2 usage)."""
-    args = _parser().parse_args(argv)
+    args = _parser(prog).parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="%(message)s")  # problem lines stay clickable
     if not args.root.is_dir():
@@ -165,3 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"fel: {err}", file=sys.stderr)
         return 1
+
+
+def console() -> int:
+    """The `insatshandboken` command (pyproject [project.scripts]): the same commands."""
+    return main(prog="insatshandboken")

@@ -1,9 +1,11 @@
 """The MkDocs plugin: plain `mkdocs build` / `mkdocs serve` generate the pages.
 
 Before each build it regenerates build/docs/ from content/ (unless the caller already
-did and says so through `generated`), watches content/ when serving, points edit links
-at the YAML file a page is made from, keeps the generator's raw HTML blocks away from
-Python-Markdown (raw_blocks) and improves the search index (search_index). All state
+did and says so through `generated`), watches content/ when serving, turns the raw HTML's
+links to page files into URLs (MkDocs leaves raw HTML alone; Zensical does this itself),
+keeps the generator's raw HTML blocks away from Python-Markdown (raw_blocks) and improves
+the search index (search_index). The edit pencil is the theme's (overrides/partials/
+actions.html, from the page's front matter), so it is the same in every builder. All state
 lives on the plugin object, which MkDocs creates once per config (like mkdocs' own
 SearchPlugin); registered as the `insatshandboken` entry point in pyproject.toml.
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -67,18 +69,10 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
     def on_config(self, config: Any) -> Any:
         # Only the inline Markdown the generator writes (see markdown_subset).
         config.markdown_extensions.append(markdown_subset.GeneratedMarkdownSubset())
-        # On GitHub Actions the repository is known even though mkdocs.yml names none: edit
-        # links go to it, and the site gets its GitHub Pages address (canonical links,
-        # sitemap) unless mkdocs.yml sets site_url.
-        repo = os.environ.get("GITHUB_REPOSITORY", "")
-        if not config.repo_url and repo:
-            server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
-            config.repo_url = f"{server}/{repo}/"
-            config.edit_uri = config.edit_uri or "edit/main/"  # the YAML, not docs_dir
-        if not config.site_url and repo.count("/") == 1 and os.environ.get("GITHUB_ACTIONS"):
-            owner, name = repo.lower().split("/")
-            config.site_url = (f"https://{owner}.github.io/" if name == f"{owner}.github.io"
-                               else f"https://{owner}.github.io/{name}/")
+        # repo_url and edit_uri come from mkdocs.yml (or REPO_URL / EDIT_URI there). With no
+        # repository there is nothing to edit: MkDocs would make edit_uri alone a link.
+        if not config.repo_url:
+            config.repo_url, config.edit_uri = None, None
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -126,19 +120,15 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
-        """The edit link opens the YAML file the page is made from; pages made from no single
-        file get none (their Markdown is generated and must not be edited)."""
         source = page.meta.get("kallfil")
         self._page = f"{page.file.src_uri} (från {source})" if source else page.file.src_uri
-        if source and config.repo_url and config.edit_uri:
-            page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source}"
-        else:
-            page.edit_url = None
+        page.edit_url = None  # MkDocs' own would open the generated file: see actions.html
         terms = page.meta.get("sokord")
         if terms:
             self.keywords[page.url] = tuple(str(t) for t in terms)
         else:
             self.keywords.pop(page.url, None)
+        markdown = _resolve_links(markdown, page, files)
         markdown, self._stashed[page.file.src_uri] = raw_blocks.stash(markdown)
         return markdown
 
@@ -201,6 +191,21 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
                                     self._page_order, self._entries)
         index["docs"] = [entry for entries in self._entries.values() for entry in entries]
         path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _resolve_links(markdown: str, page: Any, files: Any) -> str:
+    """The raw HTML's links to page files as the pages' URLs (see raw_blocks.resolve_links);
+    a link to a page that is not there is a warning, which fails the strict build."""
+    here = posixpath.dirname(page.file.src_uri)
+
+    def url_of(path: str) -> str | None:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(here, path)))
+        return None if target is None else target.url_relative_to(page.file)
+
+    markdown, missing = raw_blocks.resolve_links(markdown, url_of)
+    for path in missing:
+        log.warning("%s: länk till %s, som inte finns bland sidorna", page.file.src_uri, path)
+    return markdown
 
 
 def _root(config: Any) -> Path:

@@ -7,6 +7,10 @@ paragraph before conversion and puts it back afterwards: the same HTML, parsed b
 The generated Markdown on disk is unchanged, so other builders still read it as it is.
 The search plugin, too, reads a light view of the page (search_view): a chart not at all
 (the page shows its figures in a table), a table as its plain words; the page is unchanged.
+
+Links in the blocks name page files, as Markdown links do (site/render/common.link_html):
+Zensical turns such an href into the page's URL itself; for MkDocs, which leaves raw HTML
+alone, resolve_links does it before the blocks are stashed.
 """
 
 from __future__ import annotations
@@ -14,12 +18,16 @@ from __future__ import annotations
 import html
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # Opening lines of the blocks render/ writes (class names of the handbook's own CSS).
 _START = re.compile(r'<(div|figure|ol|p) class="ih-[a-z-]+"[^\n]*')
 _ID = re.compile(r'\sid="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
+# An href the generator writes to another page: a relative path to its .md file, maybe
+# with a fragment (site/render/common.a and link_html). URLs with a scheme, a leading
+# slash or only a fragment do not match and stay as they are.
+_PAGE_HREF = re.compile(r'<a href="([^"#:/][^"#:]*?\.md)(#[^"]*)?"')
 _SPACE = re.compile(r"\s+")
 
 
@@ -53,6 +61,23 @@ def _balanced(block: str, tag: str) -> bool:
     """The block is one element: it ends with its closing tag and opens/closes evenly."""
     return (block.endswith(f"</{tag}>")
             and block.count(f"<{tag} ") + block.count(f"<{tag}>") == block.count(f"</{tag}>"))
+
+
+def resolve_links(markdown: str,
+                  url_of: Callable[[str], str | None]) -> tuple[str, list[str]]:
+    """Markdown with every raw-HTML href to a page file replaced by the URL url_of gives
+    for that path (relative to this page's file), fragment kept; the paths it gave none for
+    stay as they are and are returned, so the caller can say which links are broken."""
+    missing: list[str] = []
+
+    def resolve(m: re.Match[str]) -> str:
+        url = url_of(html.unescape(m.group(1)))
+        if url is None:
+            missing.append(m.group(1))
+            return m.group(0)
+        return f'<a href="{html.escape(url)}{m.group(2) or ""}"'
+
+    return _PAGE_HREF.sub(resolve, markdown), missing
 
 
 def stash(markdown: str) -> tuple[str, Blocks]:

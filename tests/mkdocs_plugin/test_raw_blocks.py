@@ -6,7 +6,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.mkdocs_plugin.raw_blocks import anchor_ids, restore, search_view, stash
+from generator.mkdocs_plugin.raw_blocks import (
+    anchor_ids,
+    resolve_links,
+    restore,
+    search_view,
+    stash,
+)
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]
 
@@ -116,3 +122,17 @@ def test_yaml_text_equal_to_a_marker_stays_text_on_the_built_page(tmp_path):
     markdown = (root / f"build/docs/insatser/{ins.id}.md").read_text(encoding="utf-8")
     for block in ('<div class="ih-tabell"', '<figure class="ih-figur"'):
         assert page.count(block) == markdown.count(block) > 0  # none copied into a paragraph
+
+
+def test_links_to_page_files_become_urls_and_a_missing_page_is_reported():
+    urls = {"../omraden/aldre.md": "../../omraden/aldre/", "x.md": "../x/"}
+    text = ('<p class="ih-x"><a href="../omraden/aldre.md#kategori-2-4">Äldre</a> '
+            '<a href="x.md">X</a> <a href="#kallhanvisning-1">[1]</a> '
+            '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a></p>\n'
+            '[Markdown](x.md)\n')
+    resolved, missing = resolve_links(text, urls.get)
+    assert resolved == ('<p class="ih-x"><a href="../../omraden/aldre/#kategori-2-4">Äldre</a> '
+                        '<a href="../x/">X</a> <a href="#kallhanvisning-1">[1]</a> '
+                        '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a>'
+                        '</p>\n[Markdown](x.md)\n')  # Markdown links are MkDocs' own to rewrite
+    assert missing == ["borta.md"]

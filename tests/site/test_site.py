@@ -272,12 +272,32 @@ def test_charts_have_a_text_alternative_and_a_table(site):
     assert "<caption>" in raw
 
 
-def test_edit_link_points_at_the_yaml_file(tmp_path, monkeypatch):
+def test_edit_link_points_at_the_yaml_file_of_the_configured_repository(tmp_path, monkeypatch):
     root = make_tree(tmp_path)
-    monkeypatch.setenv("GITHUB_REPOSITORY", "exempel/insatshandboken")
+    monkeypatch.setenv("REPO_URL", "https://github.com/exempel/insatshandboken")
+    monkeypatch.setenv("SITE_URL", "https://exempel.github.io/insatshandboken/")
     build_site(root, root / "site")
     links = Page(root / "site/insatser/kontaktperson/index.html").links
     assert "https://github.com/exempel/insatshandboken/edit/main/content/insatser/kontaktperson.yml" in links
+    # A page made from no single file has nothing to edit.
+    assert not [h for h in Page(root / "site/statistik/index.html").links if "/edit/" in h]
+    sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://exempel.github.io/insatshandboken/insatser/kontaktperson/</loc>" in sitemap
+    # The repository link is there, but the theme's script does not ask GitHub's API about
+    # it from the reader's browser (data-md-component="source" would).
+    raw = (root / "site/insatser/kontaktperson/index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in raw and 'data-md-component="source"' not in raw
+
+
+def test_a_build_without_a_repository_has_no_edit_link_but_a_sitemap(tmp_path, monkeypatch):
+    root = make_tree(tmp_path)
+    monkeypatch.delenv("REPO_URL", raising=False)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    build_site(root, root / "site")
+    page_ = Page(root / "site/insatser/kontaktperson/index.html")
+    assert not [h for h in page_.links if "/edit/" in h]
+    assert "<loc>http://127.0.0.1:8000/insatser/kontaktperson/</loc>" in (
+        root / "site/sitemap.xml").read_text(encoding="utf-8")
 
 
 # --- search, downloads, determinism -----------------------------------------------------
@@ -350,3 +370,17 @@ def test_editors_page_documents_every_field_of_every_record_type(site):
             assert row.key in text, (cls.__name__, row.key)
     assert "medlemskap[].statistik.ges.andel" in text
     assert "content/insatser/<id>.yml" in text  # shown literally, not as a tag
+
+
+# --- licences ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["om", "nedladdning"])
+def test_about_and_downloads_state_the_licence_and_leave_the_sources_to_their_publishers(
+        site, path):
+    p = page(site, path)
+    assert "licens" in p.ids
+    assert "https://creativecommons.org/licenses/by/4.0/deed.sv" in p.links
+    assert "CC BY 4.0" in p.text and "Insatshandboken" in p.text
+    # the source documents' figures and text are not ours to license
+    assert "utgivare" in p.text
+    assert "inte av vår licens" in p.text or "ingen licens" in p.text

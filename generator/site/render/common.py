@@ -105,26 +105,13 @@ def link_md(src: str, dest: str, anchor: str = "") -> Markup:
     return Markup(rel + (f"#{safe_id(anchor)}" if anchor else ""))
 
 
-def _served(path: str) -> str:
-    """docs path → served directory (use_directory_urls): a/b.md → a/b/, a/index.md → a/."""
-    if path.endswith(".md"):
-        stem = path[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
-    return path
-
-
 def link_html(src: str, dest: str, anchor: str = "") -> Markup:
-    """Link target for raw HTML blocks, which MkDocs does not rewrite: the final URL."""
-    here = _served(src)
-    there = _served(dest)
-    rel = _relpath(there or ".", here.rstrip("/") or ".")
-    if rel == ".":
-        rel = "./"
-    elif dest.endswith(".md"):
-        rel += "/"
-    return Markup(rel + (f"#{anchor}" if anchor else ""))
+    """Link target inside a raw HTML block: the page file's path relative to this page's
+    file, as in a Markdown link. Builders differ on a URL there (Zensical resolves a
+    relative href from the source file, MkDocs from the served page, one level deeper),
+    but both turn a .md path into the page's URL: Zensical itself, MkDocs through the
+    plugin (raw_blocks.resolve_links), which also stops the build on a missing page."""
+    return Markup(_relpath(dest, posixpath.dirname(src) or ".") + (f"#{anchor}" if anchor else ""))
 
 
 # --- figures ---------------------------------------------------------------------------
