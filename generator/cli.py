@@ -94,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
             return 2
         documents[kind] = Path(path)
     try:
-        done = run_import(args.root, documents, args.root / args.utkast,
+        done = run_import(args.root, documents, args.utkast,
                           write_report=args.rapport, create_new=args.skapa_nya)
     except DocumentError as err:
         print(f"fel: {err}", file=sys.stderr)

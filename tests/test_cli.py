@@ -178,7 +178,7 @@ def test_import_never_empties_a_folder_it_did_not_make(tmp_path, capsys):
     staging.mkdir()
     (staging / "mina-anteckningar.txt").write_text("egna", encoding="utf-8")
     assert main(["import", "--root", str(ROOT), "--utkast", str(staging)]) == 1
-    assert "mappen finns och skapades inte av importen" in capsys.readouterr().err
+    assert "innehåller filer som importen inte har gjort" in capsys.readouterr().err
     assert [p.name for p in staging.iterdir()] == ["mina-anteckningar.txt"]
 
 

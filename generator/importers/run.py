@@ -135,7 +135,7 @@ class ImportRun:
 def run_import(
     root: Path,
     documents: dict[str, Path],
-    staging: Path,
+    staging: Path | str,
     write_report: bool = False,
     create_new: bool = False,
 ) -> ImportRun:
