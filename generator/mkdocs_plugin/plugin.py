@@ -55,6 +55,8 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         # Page URL → search keywords from its front matter (`sokord`), kept across
         # `serve --dirty` rebuilds, which only see the pages they rebuild.
         self.keywords: dict[str, tuple[str, ...]] = {}
+        # Page URL → the text its search hit shows (front matter `sokutdrag`), likewise.
+        self.summaries: dict[str, str] = {}
         # `mkdocs serve --dirty` (make serve) rebuilds only the pages whose Markdown the
         # save changed, and the search plugin then sees only those pages; see whole_index.
         self._page_order: list[str] = []  # page URLs of the current build, in build order
@@ -117,6 +119,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         self._built, self._new_entries = [], 0
         current = set(self._page_order)
         self.keywords = {url: terms for url, terms in self.keywords.items() if url in current}
+        self.summaries = {url: text for url, text in self.summaries.items() if url in current}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
@@ -129,6 +132,11 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         else:
             self.keywords.pop(page.url, None)
         markdown = _resolve_links(markdown, page, files)
+        summary = page.meta.get("sokutdrag")
+        if summary:
+            self.summaries[page.url] = str(summary)
+        else:
+            self.summaries.pop(page.url, None)
         markdown, self._stashed[page.file.src_uri] = raw_blocks.stash(markdown)
         return markdown
 
@@ -150,6 +158,8 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
             self._new_entries = len(search.search_index.entries)  # this build's, before a merge
         blocks = self._viewed.pop(page.file.src_uri, [])
         page.content = raw_blocks.restore(page.content, blocks)  # the page itself, for the theme
+        # The search plugin has read its marks; Material strips only valued ones (="…").
+        page.content = page.content.replace(" data-search-exclude", "")
         return context
 
     def on_post_build(self, *, config: Any) -> None:
@@ -158,7 +168,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         index = site_dir / "search" / "search_index.json"
         if self.dirty and index.is_file():
             self._whole_index(index)
-        improve_search_index(site_dir, self.keywords)
+        improve_search_index(site_dir, self.keywords, self.summaries)
         # A site plain `mkdocs build` made is the generator's too: the build may replace it.
         (site_dir / publish.MARKER).write_text(publish.MARKER_TEXT, encoding="utf-8")
         self._lock.close()

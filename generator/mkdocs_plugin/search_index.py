@@ -30,10 +30,26 @@ _fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 
 logger = logging.getLogger(__name__)
 
+STOP_WORDS_FILE = Path(__file__).with_name("stoppord_sv.txt")
 FIELD = "sok"
 FIELD_BOOST = 100.0  # derived forms: above running text (1), below a title match (1000)
 KEYWORDS = "sokord"
 KEYWORDS_BOOST = 1000.0  # the caller's abbreviations and aliases weigh like the title
+NAMES = "namn"
+# Above everything: only a query that is a page's whole name (or alias, abbreviation,
+# everyday word) matches a `namn` term exactly (sok.js asks for it with a boost).
+NAMES_BOOST = 10000.0
+# Every `namn` term starts with this letter, which no keyboard types and sok.js strips from
+# what the reader types: so only sok.js's exact whole-query term reaches the field, never a
+# prefix or typo term ("stöd*" must not match the name "ǂstödvidbyteavbostadsort"). A
+# letter, not punctuation, so lunr's trimmer keeps it (passed to sok.js in the config).
+NAME_MARK = "\u01c2"  # ǂ
+# Query words of at least this many letters also match words one / two edits away
+# (read by sok.js from the index config).
+FUZZY = {"fuzzy1": 5, "fuzzy2": 9}
+# Page kinds that rank higher for their own words (Material's document boost; a page's
+# front matter `search: boost:` wins). A life situation is a reader's own question.
+PAGE_BOOST: Mapping[str, float] = {"livssituationer/": 2.0}
 # Pages that must be found by a word they may not print (docs locations, cf. render.common).
 PAGE_KEYWORDS: Mapping[str, tuple[str, ...]] = {"iub/": ("iub",)}
 # Words end at whitespace, hyphens and punctuation, so "(ART)" and "IUB:" index as "art"
@@ -42,7 +58,7 @@ SEPARATOR = r"""[\s\-,:;!?=\[\]()"'/«»–—…]+|\.(?!\d)|&[lg]t;"""
 # Swedish noun endings (plural, definite, both, genitive): over-generation only adds
 # forms no one types, while a missing form hides the page from a natural query.
 ENDINGS = ("er", "ar", "or", "en", "et", "n", "na", "erna", "arna", "orna", "ens", "s")
-MIN_INFLECT = 4
+MIN_INFLECT = 6  # shorter words: a prefix query reaches their forms only as noise ("stöd*")
 DOUBLED_M = re.compile(r"[aeiouyåäö]m$")
 # Abbreviations and wordings people search with that the pages may not contain verbatim.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
@@ -54,6 +70,32 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
+_JOINED = re.compile(r"[0-9a-zà-öø-ÿ]+")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The vendored Swedish stop words and their unaccented forms ("för", "for")."""
+    listed = [line.strip() for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    return frozenset(listed) | {fold(w) for w in listed}
+
+
+def joined(text: str) -> str:
+    """A name written together, as sok.js writes a query: 'Bostad först' → 'bostadförst'.
+    The same letters as sok.js's word pattern ([0-9a-zà-öø-ÿ] after lower-casing)."""
+    return "".join(_JOINED.findall(text.lower()))
+
+
+def name_terms(names: Iterable[str]) -> str:
+    """The hidden `namn` field: each name written together, and unaccented."""
+    found = {j for n in names if (j := joined(n))}
+    return " ".join(sorted(NAME_MARK + j for j in found | {_fold_word(j) for j in found}))
+
+
+def summary_html(summary: str) -> str:
+    """A hit's shown text: Material renders it as HTML, so the YAML text is escaped."""
+    return f"<p>{html.escape(summary, quote=False)}</p>"
 
 
 def plain_text(markup: str) -> str:
@@ -81,15 +123,28 @@ def inflected_forms(title: str) -> set[str]:
     with their unaccented forms; a final -e is dropped before a vowel ending (familje)."""
     forms: set[str] = set()
     for word in words(title):
-        if len(word) < MIN_INFLECT or word.isdigit():
+        if len(word) < MIN_INFLECT or word.isdigit() or word in stop_words():
             continue
         stem = word[:-1] if word.endswith("e") else word
         for ending in ENDINGS:
+            if not _fits(word, ending):
+                continue
             base = stem if ending[0] in "aeo" else word
             forms.add(base + ending)
         if DOUBLED_M.search(word):  # short vowel + m doubles: familjehem → familjehemmet
             forms |= {word + "m" + ending for ending in ENDINGS if ending[0] in "aeo"}
     return forms | {_fold_word(f) for f in forms}
+
+
+def _fits(word: str, ending: str) -> bool:
+    """Leave out endings Swedish never puts on such a word – -n/-na only after a vowel
+    (hemtjänstn), -or/-orna only on words in -a (flicka → flickor): a fifth of the index's
+    hidden words were such forms, which no one types."""
+    if ending in ("n", "na"):
+        return word[-1] in "aeiouyåäö"
+    if ending in ("or", "orna"):
+        return word.endswith("a")
+    return True
 
 
 def synonyms(text: str) -> set[str]:
@@ -107,22 +162,25 @@ def search_terms(title: str, text: str) -> str:
     title_plain = plain_text(title)
     found = words(title_plain + " " + plain)  # once: the costliest step, over every word
     terms = _folded(found) | inflected_forms(title_plain) | _synonyms(found)
-    return " ".join(sorted(terms))
+    return " ".join(sorted(terms - stop_words()))
 
 
 def keyword_terms(terms: Iterable[str]) -> str:
     """The caller's terms for one page, with their unaccented forms."""
     found = {w for term in terms for w in words(term)}
-    return " ".join(sorted(found | folded_forms(" ".join(found))))
+    return " ".join(sorted((found | folded_forms(" ".join(found))) - stop_words()))
 
 
-def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None = None) -> dict:
-    """Return a copy of a parsed search_index.json with the `sok` field and separator.
+def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None = None,
+                  summaries: Mapping[str, str] | None = None) -> dict:
+    """Return a copy of a parsed search_index.json with the hidden fields and config.
 
     `extra_terms` maps a page location ("insatser/kontaktperson/") to terms that page
-    must be found by (abbreviation, aliases); they go on the page's own entry.
+    must be found by (abbreviation, aliases, everyday words); they go on the page's own
+    entry. `summaries` maps a page location to the text its hit shows.
     """
     extra_terms = {**PAGE_KEYWORDS, **(extra_terms or {})}
+    summaries = summaries or {}
     config = dict(index.get("config", {}))
     if "stemmer" in config.get("pipeline", []):
         # Queries are prefix matches lunr does not stem: stemmed index terms would hide
@@ -134,12 +192,17 @@ def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None =
         **config.get("fields", {}),
         FIELD: {"boost": FIELD_BOOST},
         KEYWORDS: {"boost": KEYWORDS_BOOST},
+        NAMES: {"boost": NAMES_BOOST},
     }
+    config["stoppord"] = sorted(stop_words())
+    config["fuzzy"] = dict(FUZZY)
+    config["namnmarke"] = NAME_MARK
     docs = []
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         page_entry = "#" not in location
-        keywords = keyword_terms(extra_terms.get(location, ()) if page_entry else ())
+        page_terms = tuple(extra_terms.get(location, ())) if page_entry else ()
+        keywords = keyword_terms(page_terms)
         # Inflected title forms only for the page's own entry: a section title ("Källor")
         # would otherwise draw every page to the same query.
         title = doc.get("title", "") if page_entry else ""
@@ -149,17 +212,25 @@ def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None =
             entry[FIELD] = terms
         if keywords:
             entry[KEYWORDS] = keywords
+        if page_entry:
+            entry[NAMES] = name_terms((doc.get("title", ""), *page_terms))
+            if location in summaries:
+                entry["text"] = summary_html(summaries[location])
+            boost = next((b for kind, b in PAGE_BOOST.items() if location.startswith(kind)), None)
+            if boost is not None and "boost" not in entry:
+                entry["boost"] = boost
         docs.append(entry)
     return {**index, "config": config, "docs": docs}
 
 
 def improve_search_index(
-    site_dir: Path, extra_terms: Mapping[str, Iterable[str]] | None = None
+    site_dir: Path, extra_terms: Mapping[str, Iterable[str]] | None = None,
+    summaries: Mapping[str, str] | None = None,
 ) -> Path:
     """Rewrite site_dir/search/search_index.json in place (deterministically)."""
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    improved = improve_index(index, extra_terms)
+    improved = improve_index(index, extra_terms, summaries)
     path.write_text(
         json.dumps(improved, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
         encoding="utf-8",

@@ -69,6 +69,8 @@ def record_path(record: Any) -> str:
     """Where a record lives, relative to the repository root."""
     if isinstance(record, records.IubExplainer):
         return "content/iub/om-iub.yml"
+    if isinstance(record, records.EverydayWords):
+        return "content/sokord.yml"
     if isinstance(record, records.LocalList):
         return f"content/{record.kind}/{record.id}.yml"
     folder = {records.Insats: "insatser", records.Omrade: "omraden", records.Work: "kallor"}[type(record)]
@@ -80,4 +82,6 @@ def dump_content(content: records.Content) -> dict[str, str]:
     every = [*content.insatser, *content.omraden, *content.works, *content.lists]
     if content.iub is not None:
         every.append(content.iub)
+    if content.sokord is not None:
+        every.append(content.sokord)
     return {record_path(r): dump_record(r) for r in every}

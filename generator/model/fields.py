@@ -128,6 +128,26 @@ FIELDS: dict[str, FieldDoc] = {
     "Method.malgrupp": FieldDoc("Metodens målgrupp.", None),
     "Method.omfattning": FieldDoc("Metodens omfattning.", None),
     # content/iub/om-iub.yml
+    # content/sokord.yml
+    "EverydayWords.sokord": FieldDoc("Ord och fraser som folk söker med, vart och ett med de "
+                                     "sidor det ska hitta."),
+    "EverydayWord.ord": FieldDoc("Ordet eller frasen som den som söker skriver den, med små "
+                                 "bokstäver. Visas som \"Kallas också\" på insatsens sida.",
+                                 "äldreboende"),
+    "EverydayWord.motivering": FieldDoc("Varför ordet betyder insatsen: vad insatsens egen "
+                                        "förklaring säger som stöder det. Granska mot "
+                                        "förklaringen i content/insatser/ – gissa aldrig.",
+                                        "Särskilt boende för äldre: förklaringen talar om "
+                                        "vård- och omsorgsboende för äldre."),
+    "EverydayWord.insatser": FieldDoc("Id:n för de nationella insatser ordet betyder "
+                                      "(filnamn i content/insatser/).",
+                                      ["sarskilt-boende-vard-och-omsorgsboende"]),
+    "EverydayWord.omraden": FieldDoc("Id:n för områden ordet betyder, när ingen enskild insats "
+                                     "passar (filnamn i content/omraden/).",
+                                     ["missbruk-och-beroende"]),
+    "EverydayWord.listor": FieldDoc("En kommuns lista ordet betyder, som mapp/id: "
+                                    "content/iub/<id>.yml eller content/skolgang/<id>.yml.",
+                                    ["skolgang/stockholm"]),
     "IubExplainer.inledning": FieldDoc("Inledningen, med projektets egna ord.",
                                        "En insats utan individuell behovsprövning …"),
     "IubExplainer.avsnitt": FieldDoc("Förklarande avsnitt i ordning."),
@@ -163,4 +183,7 @@ RECORD_DOCS: dict[str, str] = {
     "ExplainerSection": "Ett avsnitt i förklaringen.",
     "LegalRef": "Ett lagrum och dokumentet som anger det.",
     "Exclusion": "En insats som aldrig får ges utan individuell behovsprövning.",
+    "EverydayWords": "Vardagsord för sökningen och raden \"Kallas också\" på insatsernas "
+                     "sidor: content/sokord.yml.",
+    "EverydayWord": "Ett ord eller en fras och de sidor det betyder.",
 }

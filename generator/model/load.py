@@ -23,6 +23,7 @@ from generator.model.problems import Problem, SourcePositions, UnexpectedError, 
 from generator.model.shape import (
     FOLDERS,
     RECORD_NAMES,
+    ROOT_FILES,
     is_optional,
     is_tuple,
     item_type,
@@ -244,6 +245,8 @@ def read_file(path: Path, rel: str, cls: type, index: SourcePositions) -> tuple[
 def _home(cls: type) -> str:
     if cls is records.IubExplainer:
         return "content/iub/om-iub.yml"
+    if cls is records.EverydayWords:
+        return "content/sokord.yml"
     folders = [f"content/{f}/" for f, c in FOLDERS.items() if c is cls]
     return " eller ".join(folders)
 
@@ -306,7 +309,8 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
     content_dir, base = _content_dir(root)
     index = SourcePositions()
     problems: list[Problem] = []
-    by_class: dict[type, list[Any]] = {c: [] for c in (*FOLDERS.values(), records.IubExplainer)}
+    by_class: dict[type, list[Any]] = {
+        c: [] for c in (*FOLDERS.values(), records.IubExplainer, *ROOT_FILES.values())}
     if not content_dir.is_dir():
         problems.append(Problem(_rel(content_dir, base), 1, 1, "", "mappen finns inte",
                                 "kör kommandot i projektets rotmapp"))
@@ -327,11 +331,12 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
             continue
         if path.suffix != ".yml":
             continue
-        cls = record_class(parts[0], parts[1]) if len(parts) == 2 else None
+        cls = record_class(*parts) if len(parts) in (1, 2) else None
         if cls is None:
             problems.append(Problem(rel, 1, 1, "", "filen ligger i fel mapp",
                                     "YAML-filer hör hemma i content/insatser/, content/omraden/, "
-                                    "content/kallor/, content/iub/ eller content/skolgang/"))
+                                    "content/kallor/, content/iub/ eller content/skolgang/ "
+                                    "(eller är content/sokord.yml)"))
             continue
         try:
             record, found = read_file(path, rel, cls, index)
@@ -351,6 +356,7 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
         works=tuple(by_class[records.Work]),
         lists=tuple(by_class[records.LocalList]),
         iub=explainers[0] if explainers else None,
+        sokord=next(iter(by_class[records.EverydayWords]), None),
     )
     log.debug("loaded %d insatser, %d problems", len(content.insatser), len(problems))
     return content, problems, index

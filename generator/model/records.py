@@ -243,6 +243,28 @@ class IubExplainer:
 
 
 @dataclass(frozen=True)
+class EverydayWord:
+    """One word or phrase people search with (`ord`) and the pages it means: national
+    insatser, områden and/or kommuners listor. `motivering` says why, in the words of the insats's own
+    explanation (an editor checks the mapping against it; never a guess)."""
+
+    ord: str
+    motivering: str
+    insatser: tuple[str, ...] = ()
+    omraden: tuple[str, ...] = ()
+    listor: tuple[str, ...] = ()  # a kommun's list as "<folder>/<id>": "skolgang/stockholm"
+
+
+@dataclass(frozen=True)
+class EverydayWords:
+    """content/sokord.yml: everyday words for the search and the insats pages' "Kallas
+    också" line."""
+
+    sokord: tuple[EverydayWord, ...]
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything in content/, loaded and validated; the single input of rendering."""
 
@@ -251,6 +273,7 @@ class Content:
     works: tuple[Work, ...]
     lists: tuple[LocalList, ...]
     iub: IubExplainer | None
+    sokord: EverydayWords | None = None
 
 # YAML format rule for every record file: the keys are exactly the dataclass field names
 # above (minus `location`, and minus `kind`, which the loader takes from the folder:

@@ -54,6 +54,8 @@ class _Checker:
             self.guarded(self.c.iub, self.check_explainer, self.c.iub)
         for file, path, message, hint in collisions.collisions(self.c):
             self.report(file, path, message, hint)
+        if self.c.sokord:
+            self.guarded(self.c.sokord, self.check_everyday_words, self.c.sokord)
         return self.problems
 
     def guarded(self, record: object, check: Callable[..., None], *args: object) -> None:
@@ -230,6 +232,35 @@ class _Checker:
                                 "nationell insats", "content/insatser/")
                 self.check_refs(file, f"{path}.kallor", ins.kallor, self.works, "källa",
                                 "content/kallor/")
+
+    def check_everyday_words(self, words: records.EverydayWords) -> None:
+        """Every word points at something that exists, and each word is listed once (a
+        second entry would silently split its pages)."""
+        file = _file(words)
+        omraden = set(self.omraden) | self.index.broken.get("omraden", set())
+        seen: dict[str, int] = {}
+        for n, w in enumerate(words.sokord):
+            path = f"sokord[{n}]"
+            if not (w.insatser or w.omraden or w.listor):
+                self.report(file, f"{path}.ord", f'"{w.ord}" pekar inte på någon sida',
+                            "ange insatser:, omraden: eller listor:")
+            self.check_refs(file, f"{path}.listor", w.listor,
+                            {f"{lst.kind}/{lst.id}" for lst in self.c.lists}
+                            | {f"{k}/{i}" for k in ("iub", "skolgang")
+                               for i in self.index.broken.get(k, set())},
+                            "lista", "content/iub/ eller content/skolgang/ (som mapp/id)")
+            self.check_refs(file, f"{path}.insatser", w.insatser, self.insatser,
+                            "nationell insats", "content/insatser/")
+            self.check_refs(file, f"{path}.omraden", w.omraden, omraden, "område",
+                            "content/omraden/")
+            key = " ".join(w.ord.casefold().split())
+            if key in seen:
+                self.report(file, f"{path}.ord", f'"{w.ord}" finns redan',
+                            f"slå ihop med sokord[{seen[key]}]")
+            seen.setdefault(key, n)
+            if w.ord != w.ord.strip() or not w.ord.strip():
+                self.report(file, f"{path}.ord", "ordet är tomt eller har blanksteg i kanten",
+                            "skriv ordet utan blanksteg före och efter")
 
     def check_explainer(self, e: records.IubExplainer) -> None:
         file = _file(e)

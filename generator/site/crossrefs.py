@@ -48,6 +48,9 @@ class CrossRefs:
     category_position: dict[tuple[str, str, str], int] = field(default_factory=dict)
     # (område id, category id) → number of distinct insatser in it
     category_size: dict[tuple[str, str], int] = field(default_factory=dict)
+    # insats id / område id / list "folder/id" → the everyday words of content/sokord.yml that mean it
+    everyday_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    everyday_words_omrade: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def link(content: Content) -> CrossRefs:
@@ -93,6 +96,15 @@ def link(content: Content) -> CrossRefs:
             r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar}
     else:
         explainer_works = set()
+    words: dict[str, list[str]] = defaultdict(list)
+    words_omrade: dict[str, list[str]] = defaultdict(list)
+    for w in content.sokord.sokord if content.sokord else ():
+        for iid in w.insatser:
+            words[iid].append(w.ord)
+        for oid in w.omraden:
+            words_omrade[oid].append(w.ord)
+        for key in w.listor:
+            words_omrade[key].append(w.ord)  # "skolgang/stockholm": a list, by folder/id
     return CrossRefs(
         content=content,
         insats=insats,
@@ -108,4 +120,6 @@ def link(content: Content) -> CrossRefs:
         cited_by_explainer=frozenset(explainer_works),
         category_position=category_position,
         category_size=category_size,
+        everyday_words={k: tuple(v) for k, v in words.items()},
+        everyday_words_omrade={k: tuple(v) for k, v in words_omrade.items()},
     )

@@ -183,7 +183,8 @@ CASES = [
          "källa – flytta den till content/kallor/"),
     Case("file in an unknown folder", "content/ovrigt/anteckning.yml", write("namn: x\n"),
          "content/ovrigt/anteckning.yml:1:1: filen ligger i fel mapp – YAML-filer hör hemma i "
-         "content/insatser/, content/omraden/, content/kallor/, content/iub/ eller content/skolgang/"),
+         "content/insatser/, content/omraden/, content/kallor/, content/iub/ eller content/skolgang/ "
+         "(eller är content/sokord.yml)"),
     Case(".yaml extension", "content/kallor/ny.yaml", lambda _: (FIXTURE / WORK).read_bytes(),
          "content/kallor/ny.yaml:1:1: fel filändelse – döp om filen till ny.yml"),
     Case("missing schema line", WORK, lambda d: d.split(b"\n", 1)[1],

@@ -25,7 +25,7 @@ def big_category(n: int) -> Content:
 def sibling_section(content: Content, insats_id: str) -> str:
     index = link(content)
     _, page = render_insats(index.insats[insats_id], index)
-    start = page.index("{ #samma-kategori }")
+    start = page.index("{ #samma-kategori data-search-exclude }")
     end = page.find("\n## ", start)
     return page[start:end if end > 0 else len(page)]
 

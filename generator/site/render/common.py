@@ -201,4 +201,5 @@ def breadcrumb(src: str, *trail: tuple[str, str]) -> Markup:
     parts = [f"[Start]({link_md(src, INDEX)})"]
     for label, dest in trail:
         parts.append(f"[{md(label)}]({link_md(src, dest)})")
-    return Markup(" › ".join(parts) + "\n{: .ih-brodsmulor }")
+    # The search index leaves it out: the same words on every page, shown as a hit's text.
+    return Markup(" › ".join(parts) + "\n{: .ih-brodsmulor data-search-exclude }")

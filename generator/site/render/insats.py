@@ -193,7 +193,7 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
                                 and m.statistik.namn_i_tabell != ins.namn})
     page = render_template(
         "insats.md.j2",
-        breadcrumb=breadcrumb(src, ("Områden", OMRADEN), ("Insatser A–Ö", A_O)),
+        breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O)),  # A–Ö is not under Områden
         citation_marks=citation_marks,
         cited_list=cited_list(src, cited, refs),
         src=src,
@@ -201,6 +201,7 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         refs=refs,
         omraden=[(omrade_name(refs, m.omrade), omrade_page(m.omrade)) for m in ins.medlemskap],
         names_in_source=names_in_source,
+        everyday_words=refs.everyday_words.get(ins.id, ()),
         explanations=explanations(ins, refs, numbers),
         figures_table=figures_table(src, ins, refs),
         chart=figures_chart(ins, refs),
@@ -218,16 +219,38 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
     )
     meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml"}
-    if keywords := search_keywords(ins):
+    if keywords := search_keywords(ins, refs):
         meta["sokord"] = keywords
+    meta["sokutdrag"] = search_summary(ins, refs)
     return src, front_matter(ins.namn, **meta) + page
 
 
-def search_keywords(ins: Insats) -> list[str]:
+SUMMARY_CHARS = 160  # about two lines of a search hit on a phone
+
+
+def search_summary(ins: Insats, refs: CrossRefs) -> str:
+    """What a search hit for the insats shows (front matter `sokutdrag`): the first
+    sentence of its first explanation, shortened at a word, and its områden – so hits with
+    similar names can be told apart."""
+    first = next((m.forklaring for m in ins.medlemskap if m.forklaring), "")
+    sentence = " ".join(first.split())
+    if (end := sentence.find(". ")) > 0:
+        sentence = sentence[:end + 1]
+    if len(sentence) > SUMMARY_CHARS:
+        sentence = sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    omraden = ", ".join(dict.fromkeys(omrade_name(refs, m.omrade) for m in ins.medlemskap))
+    if sentence and sentence[-1] not in ".!?…":
+        sentence += "."
+    return f"{sentence} Område: {omraden}." if sentence else f"Område: {omraden}."
+
+
+def search_keywords(ins: Insats, refs: CrossRefs | None = None) -> list[str]:
     """Terms the page must be found by though it may not print them as words: the
-    abbreviation, other spellings and the names the sources use (front matter `sokord`,
-    read by the search index pass)."""
+    abbreviation, other spellings, the names the sources use and the everyday words of
+    content/sokord.yml (front matter `sokord`, read by the search index pass)."""
     terms = {*ins.alias, *(m.namn_i_kalla for m in ins.medlemskap)}
+    if refs is not None:
+        terms |= set(refs.everyday_words.get(ins.id, ()))
     terms |= {m.statistik.namn_i_tabell for m in ins.medlemskap if m.statistik}
     if ins.forkortning:
         terms.add(ins.forkortning)

@@ -65,7 +65,10 @@ def render_list(lst: LocalList, refs: CrossRefs) -> tuple[str, str]:
         SOURCES=SOURCES, work_anchor=work_anchor,
     )
     folder = "iub" if lst.kind == "iub" else "skolgang"
-    return src, front_matter(f"{lst.kommun}: {lst.titel}", kallfil=f"content/{folder}/{lst.id}.yml") + page
+    meta: dict[str, object] = {"kallfil": f"content/{folder}/{lst.id}.yml"}
+    if words := refs.everyday_words_omrade.get(f"{folder}/{lst.id}"):
+        meta["sokord"] = list(words)  # content/sokord.yml: the search finds the list by them
+    return src, front_matter(f"{lst.kommun}: {lst.titel}", **meta) + page
 
 
 def render_iub_index(refs: CrossRefs) -> tuple[str, str]:

@@ -69,7 +69,10 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,
     )
-    return src, front_matter(o.namn, kallfil=f"content/omraden/{o.id}.yml") + page
+    meta: dict[str, object] = {"kallfil": f"content/omraden/{o.id}.yml"}
+    if words := refs.everyday_words_omrade.get(o.id):
+        meta["sokord"] = list(words)  # content/sokord.yml: the search finds the område by them
+    return src, front_matter(o.namn, **meta) + page
 
 
 def render_omraden_index(refs: CrossRefs) -> tuple[str, str]:
