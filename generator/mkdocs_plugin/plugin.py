@@ -51,7 +51,9 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         # Page source → its raw HTML blocks (stashed in on_page_markdown), and the blocks
         # of its search view, restored into page.content in on_page_context.
         self._stashed: dict[str, list[str]] = {}
-        self._viewed: dict[str, list[str]] = {}
+        # Page source → (the page as converted, its raw blocks): the search plugin reads a
+        # view of the page; the page itself is restored from this after it.
+        self._viewed: dict[str, tuple[str, list[str]]] = {}
         # Page URL → search keywords from its front matter (`sokord`), kept across
         # `serve --dirty` rebuilds, which only see the pages they rebuild.
         self.keywords: dict[str, tuple[str, ...]] = {}
@@ -147,8 +149,8 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         blocks = self._stashed.pop(page.file.src_uri, [])
         if blocks and page.present_anchor_ids is not None:
             page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
-        self._viewed[page.file.src_uri] = blocks
-        return raw_blocks.search_view(html, blocks)
+        self._viewed[page.file.src_uri] = (html, blocks)
+        return raw_blocks.definitions_apart(raw_blocks.search_view(html, blocks))
 
     @event_priority(-100)  # after the search plugin's (priority 0): it reads the search view
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
@@ -156,8 +158,8 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         search = config.plugins.get(SEARCH_PLUGIN)
         if search is not None and getattr(search, "search_index", None) is not None:
             self._new_entries = len(search.search_index.entries)  # this build's, before a merge
-        blocks = self._viewed.pop(page.file.src_uri, [])
-        page.content = raw_blocks.restore(page.content, blocks)  # the page itself, for the theme
+        converted, blocks = self._viewed.pop(page.file.src_uri, (page.content, []))
+        page.content = raw_blocks.restore(converted, blocks)  # the page itself, for the theme
         # The search plugin has read its marks; Material strips only valued ones (="…").
         page.content = page.content.replace(" data-search-exclude", "")
         return context

@@ -137,3 +137,16 @@ def search_view(content: str, blocks: Sequence[str]) -> str:
 def anchor_ids(blocks: Sequence[str]) -> set[str]:
     """The ids in the blocks, for MkDocs' anchor check (it no longer sees the blocks)."""
     return {html.unescape(v) for b in blocks for v in _ID.findall(b)}
+
+
+_DT_END = re.compile(r"</dt>\s*")
+_DD_END = re.compile(r"</dd>\s*")
+
+
+def definitions_apart(content: str) -> str:
+    """The search plugin keeps no <dt>/<dd> tags, so a term ran into its description and
+    into the next term in a hit's text ("Nationell insatsKontaktperson"): here each term
+    ends with a colon and each description with a space. For the search view only."""
+    if "</dt>" not in content:
+        return content
+    return _DD_END.sub("</dd> ", _DT_END.sub(":</dt> ", content))
