@@ -74,10 +74,16 @@ _JOINED = re.compile(r"[0-9a-zà-öø-ÿ]+")
 
 
 @functools.cache
+def listed_stop_words() -> tuple[str, ...]:
+    """The vendored Swedish stop word list (stoppord_sv.txt), as it is."""
+    return tuple(line.strip() for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
 def stop_words() -> frozenset[str]:
-    """The vendored Swedish stop words and their unaccented forms ("för", "for")."""
-    listed = [line.strip() for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")]
+    """The stop words and their unaccented forms ("för", "for")."""
+    listed = listed_stop_words()
     return frozenset(listed) | {fold(w) for w in listed}
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.mkdocs_plugin.search_index import (
-    FIELD, KEYWORDS, improve_index, improve_search_index, search_terms,
+    FIELD, KEYWORDS, NAME_MARK, NAMES, improve_index, improve_search_index, joined,
+    listed_stop_words, search_terms, stop_words,
 )
 
 
@@ -79,3 +80,63 @@ def test_index_file_is_rewritten_deterministically(tmp_path: Path) -> None:
     path.write_text(json.dumps(_index()), encoding="utf-8")
     assert improve_search_index(tmp_path).read_bytes() == first
     assert json.loads(first)["docs"][0]["text"] == "<p>Stöd i hemmet.</p>"  # shown text unchanged
+
+
+# --- stop words, names, summaries (issue 12) ----------------------------------------------
+
+
+def test_vendored_stop_words_are_the_list_materials_lunr_applies_to_the_index() -> None:
+    # The query side (sok.js, from the index config) and the index side (lunr.sv in the
+    # browser) must leave out the same words; Material bundles lunr-languages' lunr.sv.
+    import material
+
+    bundled = (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/"
+               "lunr.sv.min.js").read_text(encoding="utf-8")
+    listed = re.search(r'stopWordFilter=\w+\.generateStopWordFilter\("([^"]+)"', bundled)
+    assert listed, "lunr.sv.min.js changed its form: compare the stop words by hand"
+    assert listed_stop_words() == tuple(listed.group(1).split())
+    assert {"och", "i", "om", "för", "for", "på", "pa"} <= stop_words()  # and unaccented
+
+
+def test_stop_words_are_left_out_of_the_hidden_terms() -> None:
+    terms = search_terms("Boende för äldre", "<p>Hjälp i hemmet och på natten.</p>").split()
+    assert not {"for", "pa", "och", "i"} & set(terms)
+    assert "aldre" in terms
+
+
+def test_a_page_entry_gets_its_names_written_together_and_marked() -> None:
+    improved = improve_index(_index(), {"insatser/hemtjanst/": ["Hemhjälp", "Hjälp i hemmet"]})
+    names = improved["docs"][0][NAMES].split()
+    assert {NAME_MARK + "hemtjänst", NAME_MARK + "hemtjanst", NAME_MARK + "hjälpihemmet",
+            NAME_MARK + "hemhjalp"} <= set(names)
+    assert NAMES not in improved["docs"][1]  # a section: no names
+    config = improved["config"]
+    assert config["fields"][NAMES]["boost"] > config["fields"]["title"]["boost"]
+    assert config["namnmarke"] == NAME_MARK and "om" in config["stoppord"]
+    assert config["fuzzy"] == {"fuzzy1": 5, "fuzzy2": 9}
+
+
+def test_joined_name_keeps_only_the_letters_the_query_transform_keeps() -> None:
+    assert joined("Bostad först") == "bostadförst"
+    assert joined("TF-KBT (Traumafokuserad)") == "tfkbttraumafokuserad"
+
+
+def test_summary_replaces_the_page_text_and_is_escaped() -> None:
+    improved = improve_index(_index(), summaries={"insatser/hemtjanst/": "Stöd <b>&</b> hjälp"})
+    assert improved["docs"][0]["text"] == "<p>Stöd &lt;b&gt;&amp;&lt;/b&gt; hjälp</p>"
+    assert improved["docs"][2]["text"] == "<p>Insatser utan individuell behovsprövning.</p>"
+
+
+def test_a_life_situation_page_ranks_higher_unless_its_front_matter_says_otherwise() -> None:
+    index = _index()
+    index["docs"] += [{"location": "livssituationer/x/", "title": "X", "text": ""},
+                      {"location": "livssituationer/y/", "title": "Y", "text": "", "boost": 0.5}]
+    docs = improve_index(index)["docs"]
+    assert docs[3]["boost"] > 1 and docs[4]["boost"] == 0.5
+    assert "boost" not in docs[0]
+
+
+def test_impossible_inflections_are_not_added() -> None:
+    forms = set(search_terms("Hemtjänst", "").split())
+    assert "hemtjänsten" in forms and "hemtjanster" in forms
+    assert not {"hemtjänstn", "hemtjänstor", "hemtjänstna"} & forms

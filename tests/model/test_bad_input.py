@@ -70,6 +70,8 @@ SKOLGANG = "content/skolgang/stockholm.yml"
 OM_IUB = "content/iub/om-iub.yml"
 OMRADE = "content/omraden/barn-och-unga.yml"
 URL = "url: https://www.socialstyrelsen.se/"
+SOKORD = "content/sokord.yml"
+SOKORD_HEAD = "# yaml-language-server: $schema=../schema/sokord.schema.json\nsokord:\n"
 
 BILLION_LAUGHS = SCHEMA.format("insats") + "id: x\nnamn: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"k{i}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
@@ -209,6 +211,28 @@ CASES = [
     Case("deep nesting", INSATS, write(SCHEMA.format("insats") + "".join(f"{'  ' * i}a:\n" for i in range(30))),
          "content/insatser/kontaktperson.yml:21:39: för djupt nästlad struktur – skriv ut värdet där "
          "det används"),
+    Case("everyday word: unknown insats", SOKORD,
+         write(SOKORD_HEAD + "  - ord: kontaktman\n    insatser:\n      - kontaktpersn\n"
+               "    motivering: x\n"),
+         'content/sokord.yml:5:9: sokord[0].insatser[0]: okänd nationell insats "kontaktpersn" '
+         '– ska vara ett filnamn i content/insatser/ (menade du "kontaktperson"?)'),
+    Case("everyday word: unknown list", SOKORD,
+         write(SOKORD_HEAD + "  - ord: skolk\n    listor: [skolgang/stokholm]\n    motivering: x\n"),
+         'content/sokord.yml:4:14: sokord[0].listor[0]: okänd lista "skolgang/stokholm" – ska '
+         'vara ett filnamn i content/iub/ eller content/skolgang/ (som mapp/id) (menade du '
+         '"skolgang/stockholm"?)'),
+    Case("everyday word: no page", SOKORD,
+         write(SOKORD_HEAD + "  - ord: ingenting\n    motivering: x\n"),
+         'content/sokord.yml:3:10: sokord[0].ord: "ingenting" pekar inte på någon sida – ange '
+         'insatser:, omraden: eller listor:'),
+    Case("everyday word twice", SOKORD,
+         write(SOKORD_HEAD + "  - ord: kontaktman\n    insatser: [kontaktperson]\n    motivering: x\n"
+               "  - ord: Kontaktman\n    insatser: [kontaktperson]\n    motivering: x\n"),
+         'content/sokord.yml:6:10: sokord[1].ord: "Kontaktman" finns redan – slå ihop med '
+         'sokord[0]'),
+    Case("everyday word without its reason", SOKORD,
+         write(SOKORD_HEAD + "  - ord: kontaktman\n    insatser: [kontaktperson]\n"),
+         "content/sokord.yml:3:5: sokord[0].motivering: saknas – obligatorisk nyckel (text)"),
     Case("invalid id characters", "content/kallor/Socialstyrelsen.yml",
          lambda _: (FIXTURE / WORK).read_bytes().replace(b"id: socialstyrelsen-2008", b"id: Socialstyrelsen"),
          'content/kallor/Socialstyrelsen.yml:2:5: id: "Socialstyrelsen" är inget giltigt id – använd '
