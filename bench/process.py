@@ -16,6 +16,8 @@ class Run:
     peak_rss: int  # bytes, the child's (and its waited-for children's) maximum resident set
     returncode: int
     output: str  # stdout+stderr tail, for the report when a build fails
+    cpu_seconds: float = 0.0  # user + system time of the child: steadier than wall time on
+    # a machine other processes load (wall time waits for them, CPU time does not)
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, tail: int = 4000) -> Run:
@@ -31,4 +33,5 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, tail: int 
         child.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from waiting again
         out.seek(0)
         output = out.read().decode("utf-8", errors="replace")[-tail:]
-    return Run(seconds, usage.ru_maxrss * 1024, child.returncode, output)  # Linux: KiB
+    return Run(seconds, usage.ru_maxrss * 1024, child.returncode, output,  # Linux: KiB
+               usage.ru_utime + usage.ru_stime)

@@ -1,14 +1,20 @@
-"""The reference site: a bare Material for MkDocs site of a given size, no generator.
+"""The reference sites: Material for MkDocs sites without the generator.
 
-Same theme and search settings as the handbook's mkdocs.yml, hooks and other plugins
+(b) bare: same theme and search settings as the handbook's mkdocs.yml, other plugins
 dropped, pages of lorem-like Swedish text reached through index pages (not the sidebar),
 so it shows what Material itself costs for that many pages.
+(b fair): one page per generated page with the same path, byte size, heading and link
+counts, under the handbook's own markdown_extensions, validation, nav and theme features –
+the same work for MkDocs and Material, so (a)/(b fair) is what the handbook's own code costs.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import random
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -120,4 +126,83 @@ def write_reference_site(
     (docs / "index.md").write_text(
         "# Referens\n\n" + "\n".join(index_links) + "\n", encoding="utf-8"
     )
+    return root
+
+
+# ---------------------------------------------------------------- the fair reference
+
+_HEADING = re.compile(r"^#{1,6} ", re.M)
+_LINK = re.compile(r"\]\(|<a\s[^>]*href=")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class PageShape:
+    path: str  # relative to docs_dir, "insatser/hemtjanst.md"
+    size: int  # bytes of the Markdown file
+    headings: int
+    links: int
+
+
+def page_shapes(docs: Path) -> list[PageShape]:
+    """Size, heading and link counts of every generated Markdown page (front matter aside)."""
+    shapes = []
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        body = _FRONT_MATTER.sub("", text)
+        shapes.append(PageShape(path.relative_to(docs).as_posix(), len(text.encode("utf-8")),
+                                len(_HEADING.findall(body)), len(_LINK.findall(body))))
+    return shapes
+
+
+def fair_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The handbook's own site settings without its code: theme with its features (not its
+    overrides), search settings, markdown_extensions, validation, nav and not_in_nav."""
+    out = reference_config(config)
+    out.pop("not_in_nav")
+    for key in ("markdown_extensions", "validation", "nav", "not_in_nav", "site_description"):
+        if key in config:
+            out[key] = config[key]
+    return out
+
+
+def _relative(src: str, dest: str) -> str:
+    return posixpath.relpath(dest, posixpath.dirname(src) or ".")
+
+
+def fair_page(rng: random.Random, shape: PageShape, others: list[str]) -> str:
+    """A page of `shape`: its number of headings and links (to other reference pages), then
+    plain paragraphs up to its size in bytes."""
+    parts = [f"# {shape.path}\n"]
+    links = [f"[{_paragraph(rng, 2)[:-1]}]({_relative(shape.path, rng.choice(others))})"
+             for _ in range(shape.links)] if others else []
+    for h in range(max(0, shape.headings - 1)):
+        parts.append(f"## {_paragraph(rng, 3)[:-1]} {h}\n")
+        share = links[h::max(1, shape.headings - 1)]
+        parts.append(_paragraph(rng, 12) + (" " + " ".join(share) if share else "") + "\n")
+    if shape.headings <= 1 and links:
+        parts.append(" ".join(links) + "\n")
+    text = "\n".join(parts)
+    while len(text.encode("utf-8")) < shape.size:
+        text += "\n" + _paragraph(rng, rng.randint(20, 60)) + "\n"
+    return text
+
+
+def write_fair_reference_site(config: dict[str, Any], root: Path, docs: Path,
+                              seed: int = 6) -> Path:
+    """Write mkdocs.yml and docs/ with one page per generated page of `docs`: the same path,
+    size, heading and link counts, under the handbook's own Markdown and validation
+    settings – the same work for MkDocs and Material, with none of the handbook's code."""
+    rng = random.Random(seed)
+    shapes = page_shapes(docs)
+    paths = [s.path for s in shapes]
+    out = root / "docs"
+    for shape in shapes:
+        target = out / shape.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        others = [p for p in paths if p != shape.path] or paths
+        target.write_text(fair_page(rng, shape, others), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        yaml.safe_dump(fair_config(config), allow_unicode=True, sort_keys=False),
+        encoding="utf-8")
     return root

@@ -80,3 +80,35 @@ def test_factor_one_is_a_plain_copy(tmp_path: Path, real_insatser) -> None:
 def test_factor_below_one_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         scale_content(ROOT / "content", tmp_path / "content", 0)
+
+
+def test_fair_reference_has_each_generated_page_with_its_size_headings_and_links(
+    tmp_path: Path,
+) -> None:
+    from bench.reference import page_shapes, write_fair_reference_site
+
+    docs = tmp_path / "generated"
+    (docs / "insatser").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: Start\n---\n\n# Start\n\n[A](insatser/a.md)\n"
+                                   "## Mer\n\n" + "text " * 200 + "\n", encoding="utf-8")
+    (docs / "insatser" / "a.md").write_text(
+        "# A\n\n## B\n\n## C\n\n[x](../index.md) [y](../index.md) <a href=\"#c\">c</a>\n",
+        encoding="utf-8")
+    config = {"site_name": "X", "theme": {"name": "material", "features": ["search.suggest"],
+                                          "custom_dir": "overrides"},
+              "markdown_extensions": ["attr_list", {"toc": {"permalink": True}}],
+              "validation": {"links": {"anchors": "warn"}}, "nav": ["index.md"],
+              "plugins": [{"search": {"lang": "sv"}}, "insatshandboken"]}
+    root = write_fair_reference_site(config, tmp_path / "fair", docs)
+    original = {s.path: s for s in page_shapes(docs)}
+    copied = {s.path: s for s in page_shapes(root / "docs")}
+    assert original.keys() == copied.keys()
+    for path, shape in original.items():
+        assert (copied[path].headings, copied[path].links) == (shape.headings, shape.links)
+        assert shape.size <= copied[path].size <= shape.size + 500
+    written = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert written["markdown_extensions"] == config["markdown_extensions"]
+    assert written["validation"] == config["validation"] and written["nav"] == ["index.md"]
+    assert written["theme"]["features"] == ["search.suggest"]
+    assert "custom_dir" not in written["theme"]  # the handbook's own theme code is not in it
+    assert written["plugins"] == [{"search": {"lang": "sv"}}]  # nor its plugin
