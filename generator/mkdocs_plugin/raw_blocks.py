@@ -150,3 +150,25 @@ def definitions_apart(content: str) -> str:
     if "</dt>" not in content:
         return content
     return _DD_END.sub("</dd> ", _DT_END.sub(":</dt> ", content))
+
+
+_HEADING_START = re.compile(r"<h[1-6][\s>]")
+
+
+def without_excluded_sections(content: str) -> str:
+    """The search view without the sections whose heading says `data-search-exclude`
+    (statistics, neighbours, citations): Material leaves each such section out up to the next
+    heading of any level, after parsing it; cut here, it is never parsed. For the search
+    view only."""
+    if "data-search-exclude" not in content:
+        return content
+    parts: list[str] = []
+    pos = 0
+    headings = [m.start() for m in _HEADING_START.finditer(content)] + [len(content)]
+    for start, end in zip(headings, headings[1:]):
+        tag_end = content.find(">", start)
+        if "data-search-exclude" in content[start:tag_end]:
+            parts.append(content[pos:start])
+            pos = end
+    parts.append(content[pos:])
+    return "".join(parts)

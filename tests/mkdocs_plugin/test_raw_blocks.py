@@ -136,3 +136,17 @@ def test_links_to_page_files_become_urls_and_a_missing_page_is_reported():
                         '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a>'
                         '</p>\n[Markdown](x.md)\n')  # Markdown links are MkDocs' own to rewrite
     assert missing == ["borta.md"]
+
+
+def test_search_view_leaves_out_excluded_sections_up_to_the_next_heading():
+    from generator.mkdocs_plugin.raw_blocks import definitions_apart, without_excluded_sections
+
+    html = ('<h1 id="a">A</h1><p>kvar</p><h2 id="s" data-search-exclude>Statistik</h2>'
+            '<table><tr><td>12</td></tr></table><h3 id="t">Under</h3><p>också kvar</p>'
+            '<h2 id="k" data-search-exclude>Källor</h2><ol><li>x</li></ol>')
+    assert without_excluded_sections(html) == (
+        '<h1 id="a">A</h1><p>kvar</p><h3 id="t">Under</h3><p>också kvar</p>')
+    assert without_excluded_sections("<p>x</p>") == "<p>x</p>"
+    assert definitions_apart("<dl><dt>Nationell insats</dt><dd>Ingen</dd><dt>Källa</dt>"
+                             "<dd>X</dd></dl>") == (
+        "<dl><dt>Nationell insats:</dt> <dd>Ingen</dd> <dt>Källa:</dt> <dd>X</dd> </dl>")
