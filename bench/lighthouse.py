@@ -22,7 +22,8 @@ CATEGORIES = ("performance", "accessibility")
 
 @dataclass(frozen=True)
 class Scores:
-    page: str
+    name: str  # "insats"
+    page: str  # its URL path
     runs: dict[str, list[float]]  # category → score 0–100 of each run
     error: str = ""
 
@@ -72,4 +73,4 @@ def measure(site: Path, pages: dict[str, str], reps: int) -> tuple[list[Scores],
                         runs[name][category].append(score)
                 except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as err:
                     errors[name] = str(err)[-400:]
-    return [Scores(f"{n} ({p})", runs[n], errors.get(n, "")) for n, p in pages.items()], ""
+    return [Scores(n, p, runs[n], errors.get(n, "")) for n, p in pages.items()], ""

@@ -380,7 +380,7 @@ def budgets(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     for row in results.get("lighthouse", {}).get("pages", []):
         for category in lighthouse.CATEGORIES:
             score = row["median"].get(category)
-            out.append((f"Lighthouse {category[:4]} {row['name']}",
+            out.append((f"Lighthouse {category[:4]}. {row['name']}",
                         f"{score:.0f}" if score is not None else "error", f"≥ {low}",
                         score >= low if score is not None else None))
     return out
@@ -402,7 +402,7 @@ def lighthouse_scores(site: Path, reps: int, results: dict[str, Any]) -> None:
     scores, error = lighthouse.measure(site, pages, reps)
     results["lighthouse"] = {
         "version": lighthouse.VERSION, "runs": reps, "error": error,
-        "pages": [{"name": s.page, "runs": s.runs, "error": s.error,
+        "pages": [{"name": s.name, "path": s.page, "runs": s.runs, "error": s.error,
                    "median": {c: s.median(c) for c in lighthouse.CATEGORIES}} for s in scores],
     }
 
@@ -494,7 +494,7 @@ def table(results: dict[str, Any]) -> str:
     if lh:
         lines += ["", f"5. Lighthouse {lh['version']} (mobile, site served with gzip, headless "
                       f"Chromium; median of {lh['runs']} run(s))",
-                  "   page                         performance  accessibility  (runs)"]
+                  "   page" + " " * 56 + "performance  accessibility  (runs)"]
         if lh["error"]:
             lines.append(f"   error: {lh['error'][:400]}")
         for row in lh["pages"]:
@@ -503,7 +503,8 @@ def table(results: dict[str, Any]) -> str:
                               for c in lighthouse.CATEGORIES)
             runs = "; ".join(f"{c[:4]} " + ",".join(f"{v:.0f}" for v in row["runs"][c])
                              for c in lighthouse.CATEGORIES)
-            lines.append(f"   {row['name']:<28} {cells}    ({runs})")
+            label = f"{row['name']} {row.get('path', '')}"
+            lines.append(f"   {label:<62} {cells}    ({runs})")
             if row["error"]:
                 lines.append(f"      error: {row['error'][:300]}")
     lines += ["", "Budgets"]
