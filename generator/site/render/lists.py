@@ -65,7 +65,11 @@ def render_list(lst: LocalList, refs: CrossRefs) -> tuple[str, str]:
         SOURCES=SOURCES, work_anchor=work_anchor,
     )
     folder = "iub" if lst.kind == "iub" else "skolgang"
-    meta: dict[str, object] = {"kallfil": f"content/{folder}/{lst.id}.yml"}
+    count = sum(len(g.insatser) for g in lst.grupper)
+    kind = ("som ges utan ansökan (utan individuell behovsprövning)" if lst.kind == "iub"
+            else "som kan stabilisera skolgången")
+    meta: dict[str, object] = {"kallfil": f"content/{folder}/{lst.id}.yml",
+                               "sokutdrag": f"{lst.kommun}: {count} insatser {kind}."}
     if words := refs.everyday_words_omrade.get(f"{folder}/{lst.id}"):
         meta["sokord"] = list(words)  # content/sokord.yml: the search finds the list by them
     return src, front_matter(f"{lst.kommun}: {lst.titel}", **meta) + page

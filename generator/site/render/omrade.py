@@ -69,7 +69,12 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,
     )
-    meta: dict[str, object] = {"kallfil": f"content/omraden/{o.id}.yml"}
+    meta: dict[str, object] = {
+        "kallfil": f"content/omraden/{o.id}.yml",
+        # what the page's search hit shows (the page's first words are its breadcrumb)
+        "sokutdrag": f"Området {o.namn}: {len({i.id for _, i in rows})} insatser i "
+                     f"{len(o.kategorier)} kategorier, med statistik.",
+    }
     if words := refs.everyday_words_omrade.get(o.id):
         meta["sokord"] = list(words)  # content/sokord.yml: the search finds the område by them
     return src, front_matter(o.namn, **meta) + page
