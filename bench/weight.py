@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 SEARCH_INDEX = Path("search") / "search_index.json"
+SEARCH_SECTIONS = Path("search") / "avsnitt.json"  # fetched by the search worker when used
 _ASSET = re.compile(
     r"""<(?:link[^>]*\brel=["']?stylesheet["']?[^>]*\bhref|script[^>]*\bsrc)=["']?([^"'\s>]+)""",
     re.IGNORECASE,
@@ -27,8 +28,9 @@ class Weight:
     largest_page_path: str
     insats_pages: int
     median_insats_page: int
-    search_index: int
+    search_index: int  # search_index.json: what every page loads
     search_index_gzip: int
+    search_sections_gzip: int  # the section entries, loaded at the first query
     first_visit: int  # bytes: an insats page + its CSS + JS (+ search worker) + search index
     first_visit_gzip: int
     first_visit_page: str
@@ -87,6 +89,7 @@ def measure(site: Path, insats_ids: set[str] | None = None) -> Weight:
     insats = [p for p in html if is_insats_page(site, p, insats_ids)]
     index = site / SEARCH_INDEX
     index_bytes = index.read_bytes() if index.is_file() else b""
+    sections = site / SEARCH_SECTIONS
     # The first visit: the median-sized insats page (any page if there are none).
     pool = sorted(insats or html, key=sizes.__getitem__)
     visit = pool[len(pool) // 2]
@@ -103,6 +106,7 @@ def measure(site: Path, insats_ids: set[str] | None = None) -> Weight:
         median_insats_page=int(statistics.median(sizes[p] for p in insats)) if insats else 0,
         search_index=len(index_bytes),
         search_index_gzip=_gz(index_bytes) if index_bytes else 0,
+        search_sections_gzip=_gz(sections.read_bytes()) if sections.is_file() else 0,
         first_visit=first,
         first_visit_gzip=first_gz,
         first_visit_page=visit.relative_to(site).as_posix(),

@@ -31,6 +31,7 @@ _fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 logger = logging.getLogger(__name__)
 
 STOP_WORDS_FILE = Path(__file__).with_name("stoppord_sv.txt")
+SECTIONS_FILE = Path("search") / "avsnitt.json"  # the section entries, relative to site_dir
 FIELD = "sok"
 FIELD_BOOST = 100.0  # derived forms: above running text (1), below a title match (1000)
 KEYWORDS = "sokord"
@@ -229,17 +230,36 @@ def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None =
     return {**index, "config": config, "docs": docs}
 
 
+def split_sections(index: dict) -> tuple[dict, list[dict]]:
+    """(the index with the pages' own entries, the section entries). Every page loads
+    search_index.json at once (Material's main thread fetches it, whether or not the reader
+    searches); the sections – three quarters of its weight – come in SECTIONS_FILE, which
+    sok.js fetches in the worker at the first query (config `avsnitt`). Without sok.js,
+    Material still finds every page by its name, words and summary."""
+    pages = [d for d in index["docs"] if "#" not in d.get("location", "")]
+    sections = [d for d in index["docs"] if "#" in d.get("location", "")]
+    config = {**index["config"], "avsnitt": SECTIONS_FILE.as_posix()} if sections \
+        else index["config"]
+    return {**index, "config": config, "docs": pages}, sections
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    encoding="utf-8")
+
+
 def improve_search_index(
     site_dir: Path, extra_terms: Mapping[str, Iterable[str]] | None = None,
     summaries: Mapping[str, str] | None = None,
 ) -> Path:
-    """Rewrite site_dir/search/search_index.json in place (deterministically)."""
+    """Rewrite site_dir/search/search_index.json in place and write the sections beside
+    it (deterministically)."""
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     improved = improve_index(index, extra_terms, summaries)
-    path.write_text(
-        json.dumps(improved, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-        encoding="utf-8",
-    )
-    logger.info("search index: %d entries improved", len(improved["docs"]))
+    pages, sections = split_sections(improved)
+    _write_json(path, pages)
+    _write_json(site_dir / SECTIONS_FILE, {"docs": sections})
+    logger.info("search index: %d page and %d section entries", len(pages["docs"]),
+                len(sections))
     return path

@@ -83,8 +83,12 @@ def test_every_query_finds_its_page_first(desktop_page, output_dir: Path) -> Non
 
 
 def test_nonsense_finds_nothing_and_a_hit_shows_summary_and_omraden(desktop_page) -> None:
+    fetched: list[str] = []
+    desktop_page.on("request", lambda request: fetched.append(request.url))
     open_search(desktop_page)
+    assert not [u for u in fetched if "avsnitt.json" in u]  # not before the first query
     assert search(desktop_page, "qzxwvjk") == []
+    assert [u for u in fetched if "avsnitt.json" in u]  # the sections, for that query
     assert search(desktop_page, "hemtjänst")[0] == "/insatser/hemtjanst/"
     text = desktop_page.evaluate(FIRST_HIT_TEXT)
     assert "service och personlig omvårdnad" in text  # the explanation's first sentence

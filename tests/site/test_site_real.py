@@ -60,7 +60,9 @@ def test_every_record_has_its_page(real):
 def test_search_index_has_every_insats_and_abbreviation(real):
     content, site = real
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert {f"insatser/{i.id}/" for i in content.insatser} <= locations
-    text = " ".join(d["text"] for d in index["docs"])
+    locations = {d["location"] for d in index["docs"]}
+    assert {f"insatser/{i.id}/" for i in content.insatser} <= locations  # every page's own
+    sections = json.loads((site / index["config"]["avsnitt"]).read_text(encoding="utf-8"))
+    assert all("#" in d["location"] for d in sections["docs"])  # loaded at the first query
+    text = " ".join(d["text"] for d in index["docs"] + sections["docs"])
     assert all(i.forkortning in text for i in content.insatser if i.forkortning)

@@ -3,7 +3,8 @@
  * Material's worker (loaded below, unchanged) turns every query word into a prefix term
  * ("om" → "om*"), which skips lunr's pipeline, so stop words match every word they begin
  * ("om*" → "område") and a misspelt word finds nothing. Before Material sees a query, this
- * rewrites each word (see generator/site/search docs and the index config it reads):
+ * rewrites each word (see generator/mkdocs_plugin/search_index.py, which writes the index
+ * config read here):
  *   - stop words (the index's own list, config.stoppord) are left out;
  *   - each other word is a prefix term, boosted above the typo terms below;
  *   - a word of five letters or more also matches words one edit away ("hemtjenst~1"),
@@ -18,14 +19,20 @@
  * each page's score is weighed by the share of the words its hits match, as Material's
  * own `terms` of each hit report it. Queries with lunr syntax of their own (quotes,
  * + - ~ ^ * :) go to Material unchanged, and so do their results.
+ *
+ * The index every page loads holds the pages' own entries; their sections (config.avsnitt)
+ * are fetched here at the first query, and Material's worker is set up again with all
+ * entries before it answers that query.
  * main.html points Material at this file and passes Material's worker in `?worker=`. */
 (function () {
   "use strict"
-  var SETUP = 0, QUERY = 2, RESULT = 3 /* Material's worker messages (SearchMessageType) */
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3 /* Material's SearchMessageType */
   var PREFIX_BOOST = 10, EXACT_BOOST = 100
   var params = {fuzzy1: 5, fuzzy2: 9}
   var stop = {}, mark = ""
   var asked = []  /* content words of the query being answered (the worker answers in order) */
+  /* sections: null before the first query, then "loading", "rebuilding", "done" */
+  var setup = null, sections = null, pending = null
 
   function words(query) {
     return query.toLowerCase().split(/[^0-9a-zà-öø-ÿ]+/).filter(Boolean)
@@ -73,10 +80,33 @@
     return weighed.map(function (x) { return x.group })
   }
 
+  function send(msg) {  /* to Material's listener (and this one), as if from the page */
+    self.dispatchEvent(new MessageEvent("message", {data: msg}))
+  }
+
+  function loadSections() {
+    sections = "loading"
+    var url = new URL("../../../" + setup.config.avsnitt, location.href)  /* the site root */
+    fetch(url).then(function (r) { return r.ok ? r.json() : {docs: []} })
+      .catch(function () { return {docs: []} })  /* search on with the pages' own entries */
+      .then(function (data) {
+        sections = "rebuilding"
+        send({type: SETUP, data: {config: setup.config, docs: setup.docs.concat(data.docs || []),
+                                  options: setup.options}})
+      })
+  }
+
   var post = self.postMessage.bind(self)
   self.postMessage = function (msg) {
     if (msg && msg.type === RESULT && msg.data && msg.data.items && asked.length > 1)
       msg.data.items = rerank(msg.data.items, asked)
+    if (msg && msg.type === READY && sections === "rebuilding") {
+      sections = "done"  /* the page had its READY long ago: answer the waiting query */
+      var query = pending
+      pending = null
+      if (query !== null) send({type: QUERY, data: query})
+      return
+    }
     post(msg)
   }
 
@@ -85,10 +115,17 @@
     if (!msg) return
     if (msg.type === SETUP && msg.data && msg.data.config) {
       var config = msg.data.config
+      if (!setup) setup = msg.data
       ;(config.stoppord || []).forEach(function (w) { stop[w] = true })
       if (config.fuzzy) params = config.fuzzy
       mark = config.namnmarke || ""
     } else if (msg.type === QUERY && typeof msg.data === "string") {
+      if (msg.data && setup && setup.config.avsnitt && sections !== "done") {
+        pending = msg.data  /* the latest wins: the page shows the last answer anyway */
+        ev.stopImmediatePropagation()  /* Material answers it once the sections are in */
+        if (sections === null) loadSections()
+        return
+      }
       msg.data = transform(msg.data)  /* the same event object reaches Material's listener */
     }
   })
