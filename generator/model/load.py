@@ -23,6 +23,7 @@ from generator.model.problems import Problem, SourcePositions, UnexpectedError, 
 from generator.model.shape import (
     FOLDERS,
     RECORD_NAMES,
+    ROOT_FILES,
     is_optional,
     is_tuple,
     item_type,
@@ -244,6 +245,8 @@ def read_file(path: Path, rel: str, cls: type, index: SourcePositions) -> tuple[
 def _home(cls: type) -> str:
     if cls is records.IubExplainer:
         return "content/iub/om-iub.yml"
+    if cls is records.ContactBook:
+        return "content/kontakter.yml"
     folders = [f"content/{f}/" for f, c in FOLDERS.items() if c is cls]
     return " eller ".join(folders)
 
@@ -254,7 +257,8 @@ def _looks_like_other(node: MappingNode, cls: type) -> type | None:
     own = {f.name for f in yaml_fields(cls)}
     if keys <= own:
         return None
-    for other in (records.Insats, records.Omrade, records.Work, records.LocalList, records.IubExplainer):
+    for other in (records.Insats, records.Omrade, records.Work, records.LocalList,
+                  records.IubExplainer, records.Situation):
         fields = yaml_fields(other)
         if other is not cls and keys <= {f.name for f in fields} \
                 and {f.name for f in fields if f.required} <= keys:
@@ -306,7 +310,8 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
     content_dir, base = _content_dir(root)
     index = SourcePositions()
     problems: list[Problem] = []
-    by_class: dict[type, list[Any]] = {c: [] for c in (*FOLDERS.values(), records.IubExplainer)}
+    by_class: dict[type, list[Any]] = {
+        c: [] for c in (*FOLDERS.values(), records.IubExplainer, *ROOT_FILES.values())}
     if not content_dir.is_dir():
         problems.append(Problem(_rel(content_dir, base), 1, 1, "", "mappen finns inte",
                                 "kör kommandot i projektets rotmapp"))
@@ -327,11 +332,12 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
             continue
         if path.suffix != ".yml":
             continue
-        cls = record_class(parts[0], parts[1]) if len(parts) == 2 else None
+        cls = record_class(*parts) if len(parts) in (1, 2) else None
         if cls is None:
             problems.append(Problem(rel, 1, 1, "", "filen ligger i fel mapp",
                                     "YAML-filer hör hemma i content/insatser/, content/omraden/, "
-                                    "content/kallor/, content/iub/ eller content/skolgang/"))
+                                    "content/kallor/, content/iub/, content/skolgang/ eller "
+                                    "content/livssituationer/ (eller är content/kontakter.yml)"))
             continue
         try:
             record, found = read_file(path, rel, cls, index)
@@ -351,6 +357,8 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
         works=tuple(by_class[records.Work]),
         lists=tuple(by_class[records.LocalList]),
         iub=explainers[0] if explainers else None,
+        situationer=tuple(sorted(by_class[records.Situation], key=lambda x: (x.ordning, x.id))),
+        kontakter=next(iter(by_class[records.ContactBook]), None),
     )
     log.debug("loaded %d insatser, %d problems", len(content.insatser), len(problems))
     return content, problems, index

@@ -97,14 +97,19 @@ FOLDERS: dict[str, type] = {
     "kallor": records.Work,
     "iub": records.LocalList,
     "skolgang": records.LocalList,
+    "livssituationer": records.Situation,
 }
 EXPLAINER_FILE = ("iub", "om-iub.yml")
+# Single-record files directly in content/ → record class.
+ROOT_FILES: dict[str, type] = {"kontakter.yml": records.ContactBook}
 SCHEMA_NAMES: dict[type, str] = {
     records.Insats: "insats",
     records.Omrade: "omrade",
     records.Work: "work",
     records.LocalList: "local-list",
     records.IubExplainer: "om-iub",
+    records.Situation: "livssituation",
+    records.ContactBook: "kontakter",
 }
 # Swedish name of each record type, for messages ("ser ut som en källa").
 RECORD_NAMES: dict[type, str] = {
@@ -113,15 +118,23 @@ RECORD_NAMES: dict[type, str] = {
     records.Work: "en källa",
     records.LocalList: "en lokal lista",
     records.IubExplainer: "IUB-förklaringen",
+    records.Situation: "en livssituation",
+    records.ContactBook: "kontaktlistan",
 }
 
 
 def schema_line(cls: type) -> str:
-    """The first line of every record file (files live two levels below the repo root)."""
-    return f"# yaml-language-server: $schema=../../schema/{SCHEMA_NAMES[cls]}.schema.json"
+    """The first line of every record file (files live two levels below the repo root,
+    the single-record files of ROOT_FILES one level)."""
+    up = "../" if cls in ROOT_FILES.values() else "../../"
+    return f"# yaml-language-server: $schema={up}schema/{SCHEMA_NAMES[cls]}.schema.json"
 
 
-def record_class(folder: str, filename: str) -> type | None:
+def record_class(folder: str, filename: str | None = None) -> type | None:
+    """The record class of content/<folder>/<filename>, or of content/<folder> when
+    `filename` is None (a file directly in content/)."""
+    if filename is None:
+        return ROOT_FILES.get(folder)
     if (folder, filename) == EXPLAINER_FILE:
         return records.IubExplainer
     return FOLDERS.get(folder)
