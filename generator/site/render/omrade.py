@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from generator.site.crossrefs import CrossRefs
 from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
-from generator.site.render import charts
+from generator.site.render import charts, kontakter
 from generator.site.render.common import (
     OMRADEN, A_O, a, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
     render_template, stat_cells, figure_text, TITLES,
@@ -60,8 +60,9 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
     order = ranked(rows)
     most = order[:TOP]
     least = list(reversed(order[-TOP:])) if len(order) > TOP else []
+    akut, akut_meta = kontakter.for_omrade(refs, o.id)
     page = render_template(
-        "omrade.md.j2",
+        "omrade.md.j2", akut=akut,
         src=src, o=o, count=len({i.id for _, i in rows}),
         breadcrumb=breadcrumb(src, ("Områden", OMRADEN)),
         sections=sections(src, o, refs),
@@ -69,7 +70,7 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,
     )
-    return src, front_matter(o.namn, kallfil=f"content/omraden/{o.id}.yml") + page
+    return src, front_matter(o.namn, kallfil=f"content/omraden/{o.id}.yml", **akut_meta) + page
 
 
 def render_omraden_index(refs: CrossRefs) -> tuple[str, str]:
