@@ -61,7 +61,10 @@ def icon_shortcode(icon: str) -> Markup:
 
 
 def situation_cards(src: str, situations: tuple[Situation, ...]) -> Markup:
-    """Material grid cards (md_in_html): icon, linked name, one line each."""
+    """Material grid cards (md_in_html): icon, linked name, one line each; empty when
+    there are no situations."""
+    if not situations:
+        return Markup("")
     cards = []
     for s in situations:
         icon = icon_shortcode(s.ikon)
