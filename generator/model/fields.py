@@ -199,6 +199,8 @@ FIELDS: dict[str, FieldDoc] = {
                              "För dig som utsatts för hot eller våld. Öppen dygnet runt."),
     "Contact.kallor": FieldDoc("Id:n för källorna (content/kallor/, med url): organisationens "
                                "egen sida.", ["nck-kvinnofridslinjen"]),
+    "Contact.kort": FieldDoc("Texten med några få ord, för den korta rutan på insatssidorna; "
+                             "bara det källan säger.", "Stödtelefon, öppen dygnet runt."),
     "Contact.nummer": FieldDoc("Telefonnumret exakt som källan skriver det; utelämnas om "
                                "kontakten saknar eget nummer.", "020-50 50 50",
                                {"pattern": r"^[0-9][0-9 -]*[0-9]$"}),

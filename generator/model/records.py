@@ -302,6 +302,7 @@ class Contact:
     text: str
     kallor: tuple[str, ...]
     nummer: str | None = None
+    kort: str | None = None  # the text in a few words, for the compact block on insats pages
 
 
 @dataclass(frozen=True)

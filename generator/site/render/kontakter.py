@@ -35,23 +35,28 @@ def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"\D", "", number)
 
 
-def _sources(kallor: tuple[str, ...], works: dict[str, Work]) -> Markup:
+def _sources(kallor: tuple[str, ...], works: dict[str, Work], short: bool = False) -> Markup:
     links = []
+    publishers: set[str] = set()
     for wid in kallor:
         work = works.get(wid)
         url = safe_url(work.url) if work else None
         if work is None or url is None:
             continue
         label = f"{work.utgivare}: {work.titel}" if work.titel else work.utgivare
+        if short:  # the publisher; a second work of the same one by its title
+            label = work.titel if work.utgivare in publishers and work.titel else work.utgivare
+            publishers.add(work.utgivare)
         links.append(f'<a href="{url}" rel="noreferrer">{h(label)}</a>')
     word = "Källa" if len(links) == 1 else "Källor"
     return Markup(f'<span class="ih-akut__kalla">{word}: {"; ".join(links)}</span>')
 
 
 def emergency_block(book: ContactBook, ids: Iterable[str], works: dict[str, Work],
-                    cls: str = "") -> Markup:
+                    cls: str = "", compact: bool = False) -> Markup:
     """The contacts as one raw HTML block (a list; each number a tel: link with its
-    sources). Empty when no id is given."""
+    sources). `compact` (insats pages, where the insats itself must stay near the top)
+    gives each contact's `kort` text and its sources by publisher. Empty when no id."""
     shown = contacts(book, ids)
     if not shown:
         return Markup("")
@@ -59,9 +64,12 @@ def emergency_block(book: ContactBook, ids: Iterable[str], works: dict[str, Work
     for k in shown:
         number = (f' <a class="ih-akut__nummer" href="{h(tel_href(k.nummer))}">{h(k.nummer)}</a>'
                   if k.nummer else "")
+        text = (k.kort or k.text) if compact else k.text
         items.append(f'<li><strong class="ih-akut__namn">{h(k.namn)}</strong>{number}'
-                     f'<span class="ih-akut__text">{h(k.text)}</span>'
-                     f"{_sources(k.kallor, works)}</li>")
+                     f'<span class="ih-akut__text">{h(text)}</span>'
+                     f"{_sources(k.kallor, works, short=compact)}</li>")
+    if compact:
+        cls = f"{cls} ih-akut--kort".strip()
     extra = f" {cls}" if cls else ""
     return Markup(f'<div class="ih-akut{extra}" role="region" aria-label="{h(book.rubrik)}">\n'
                   f'<p class="ih-akut__rubrik">{h(book.rubrik)}</p>\n'
@@ -102,7 +110,7 @@ def for_insats(refs: CrossRefs, ins: Insats) -> tuple[Markup, dict[str, str]]:
         ids += [i for i in omrade_contact_ids(book, m.omrade) if i not in ids]
     if not ids:
         return Markup(""), {}
-    return emergency_block(book, ids, refs.work), exit_meta(book)
+    return emergency_block(book, ids, refs.work, compact=True), exit_meta(book)
 
 
 def is_violence_omrade(book: ContactBook | None, omrade_ids: Iterable[str]) -> bool:
