@@ -92,13 +92,13 @@ def omrade_contact_ids(book: ContactBook | None, omrade_id: str) -> tuple[str, .
 
 
 def for_omrade(refs: CrossRefs, omrade_id: str) -> tuple[Markup, dict[str, str]]:
-    """(contact block, front matter) of an område page: both empty unless kontakter.yml
-    names the område."""
+    """(short contact block, front matter) of an område page: both empty unless
+    kontakter.yml names the område. (The violence situation has the full block.)"""
     book = refs.content.kontakter
     ids = omrade_contact_ids(book, omrade_id)
     if not ids:
         return Markup(""), {}
-    return emergency_block(book, ids, refs.work), exit_meta(book)
+    return emergency_block(book, ids, refs.work, compact=True), exit_meta(book)
 
 
 def for_insats(refs: CrossRefs, ins: Insats) -> tuple[Markup, dict[str, str]]:
