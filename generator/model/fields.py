@@ -145,8 +145,8 @@ FIELDS: dict[str, FieldDoc] = {
     "Exclusion.nationell": FieldDoc("Id:n för de nationella insatser som omfattas.",
                                     ["familjehem"]),
     # content/livssituationer/<id>.yml
-    "Situation.id": FieldDoc("Livssituationens id, samma som filnamnet.", "aldre-behover-hjalp-hemma",
-                             _ID),
+    "Situation.id": FieldDoc("Livssituationens id, samma som filnamnet.",
+                             "aldre-behover-hjalp-hemma", _ID),
     "Situation.namn": FieldDoc("Rubriken, som en invånare skulle säga det, på enkel svenska.",
                                "En äldre anhörig behöver hjälp hemma"),
     "Situation.kort": FieldDoc("En rad om vad man kan få hjälp med; visas på startsidans kort.",
@@ -169,7 +169,8 @@ FIELDS: dict[str, FieldDoc] = {
     "Situation.skolgang": FieldDoc("Insatser ur skolgångslistan (content/skolgang/) som passar."),
     "Situation.kontakter": FieldDoc("Id:n för akuta kontakter (content/kontakter.yml) som visas "
                                     "överst på sidan.", ["nodnummer-112"]),
-    "SituationGroup.rubrik": FieldDoc("Gruppens rubrik, på enkel svenska.", "Hjälp hemma i vardagen"),
+    "SituationGroup.rubrik": FieldDoc("Gruppens rubrik, på enkel svenska.",
+                                      "Hjälp hemma i vardagen"),
     "SituationGroup.insatser": FieldDoc("Gruppens insatser i läsordning."),
     "SituationInsats.insats": FieldDoc("Insatsens id (filnamn i content/insatser/).", "hemtjanst"),
     "SituationInsats.text": FieldDoc("Vad insatsen är, i en rad med egna ord; skriv bara det som "

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from site_build import ROOT
 
 from generator.model import load_content
 from generator.model.records import Content
-from site_build import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -58,8 +58,9 @@ def test_each_situation_leads_from_the_start_page_to_how_to_get_an_insats_at_360
         page.wait_for_url(f"**/insatser/{first}/")
         page.locator("h1", has_text=name).wait_for()
         assert page.locator(HOW_TO_GET).count() == 1, f"{s.id} → {first}: no {HOW_TO_GET}"
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, \
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, (
             f"{s.id} → {first}: the page scrolls sideways"
+        )
 
 
 def test_keyboard_reaches_the_quick_exit_right_after_the_skip_link_on_violence_pages(
@@ -73,7 +74,8 @@ def test_keyboard_reaches_the_quick_exit_right_after_the_skip_link_on_violence_p
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "(s) => [document.activeElement.matches(s), document.activeElement.textContent.trim()]",
-            EXIT)
+            EXIT,
+        )
         assert focused == [True, "Lämna sidan snabbt"], f"{url}: second Tab went to {focused}"
         assert page.locator(EXIT).get_attribute("href") == content.kontakter.lamna_sidan
 
@@ -96,13 +98,21 @@ def _leaves_for_the_neutral_site(page, url: str, neutral: str, press_enter: bool
 
 
 def test_the_quick_exit_leaves_without_javascript(no_js_page, content: Content) -> None:
-    _leaves_for_the_neutral_site(no_js_page, f"/livssituationer/{VIOLENCE_SITUATION}/",
-                                 content.kontakter.lamna_sidan, press_enter=False)
+    _leaves_for_the_neutral_site(
+        no_js_page,
+        f"/livssituationer/{VIOLENCE_SITUATION}/",
+        content.kontakter.lamna_sidan,
+        press_enter=False,
+    )
 
 
 def test_the_quick_exit_leaves_by_keyboard_with_javascript(desktop_page, content: Content) -> None:
-    _leaves_for_the_neutral_site(desktop_page, f"/livssituationer/{VIOLENCE_SITUATION}/",
-                                 content.kontakter.lamna_sidan, press_enter=True)
+    _leaves_for_the_neutral_site(
+        desktop_page,
+        f"/livssituationer/{VIOLENCE_SITUATION}/",
+        content.kontakter.lamna_sidan,
+        press_enter=True,
+    )
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -113,7 +123,10 @@ def test_screenshots_of_the_start_page_and_a_situation(
 
     context = new_context(browser, base_url, viewport={"width": width, "height": 800})
     page = context.new_page()
-    for name, url in (("start", "/"), ("livssituation-vald", f"/livssituationer/{VIOLENCE_SITUATION}/")):
+    for name, url in (
+        ("start", "/"),
+        ("livssituation-vald", f"/livssituationer/{VIOLENCE_SITUATION}/"),
+    ):
         page.goto(url)
         page.locator(".ih-akut").first.wait_for()
         path = screenshots_dir / f"{name}-{width}.png"

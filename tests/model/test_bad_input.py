@@ -78,9 +78,11 @@ BILLION_LAUGHS = SCHEMA.format("insats") + "id: x\nnamn: &a [lol, lol, lol, lol,
 
 CASES = [
     # Life situations and emergency contacts: every id they use is checked, with a hint.
-    Case("situation: unknown insats", SITUATION, replace("insats: kontaktperson", "insats: kontaktpersn"),
-         'content/livssituationer/ensam-hemma.yml:11:17: grupper[0].insatser[0].insats: okänd insats '
-         '"kontaktpersn" – ska vara ett filnamn i content/insatser/ (menade du "kontaktperson"?)'),
+    Case("situation: unknown insats", SITUATION,
+         replace("insats: kontaktperson", "insats: kontaktpersn"),
+         "content/livssituationer/ensam-hemma.yml:11:17: grupper[0].insatser[0].insats: "
+         'okänd insats "kontaktpersn" – ska vara ett filnamn i content/insatser/ '
+         '(menade du "kontaktperson"?)'),
     Case("situation: unknown IUB item", SITUATION,
          replace("insats: familjeradgivning", "insats: familjeradgivnin"),
          'content/livssituationer/ensam-hemma.yml:18:13: utan_ansokan[0].insats: okänd insats '
@@ -97,17 +99,18 @@ CASES = [
          'ett filnamn i content/omraden/ (menade du "aldre"?)'),
     Case("situation: icon not bundled with the theme", SITUATION,
          replace("material/home-heart", "material/home-hart"),
-         'content/livssituationer/ensam-hemma.yml:5:7: ikon: ikonen "material/home-hart" finns inte '
-         "bland temats ikoner – välj en fil i material/templates/.icons/material/ (menade du "
+         'content/livssituationer/ensam-hemma.yml:5:7: ikon: ikonen "material/home-hart" '
+         "finns inte bland temats ikoner – välj en fil i material/templates/.icons/material/ (menade du "
          '"home-heart"?)'),
     Case("contact: source without an address", CONTACTS,
          replace("      - sos-alarm-112", "      - alingsas-riktlinjer-iub"),
-         'content/kontakter.yml:10:9: kontakter[0].kallor[0]: källan "alingsas-riktlinjer-iub" saknar '
-         "webbadress – ett nummer ska gå att kontrollera: ange url i "
+         'content/kontakter.yml:10:9: kontakter[0].kallor[0]: källan "alingsas-riktlinjer-iub" '
+         "saknar webbadress – ett nummer ska gå att kontrollera: ange url i "
          "content/kallor/alingsas-riktlinjer-iub.yml"),
-    Case("contact: number that is no number", CONTACTS, replace("nummer: '112'", "nummer: ring 112"),
-         'content/kontakter.yml:7:13: kontakter[0].nummer: "ring 112" är inget telefonnummer – skriv '
-         "numret som källan, med siffror, mellanslag och bindestreck"),
+    Case("contact: number that is no number", CONTACTS,
+         replace("nummer: '112'", "nummer: ring 112"),
+         'content/kontakter.yml:7:13: kontakter[0].nummer: "ring 112" är inget telefonnummer – '
+         "skriv numret som källan, med siffror, mellanslag och bindestreck"),
     Case("yaml syntax error", INSATS, replace("namn: Kontaktperson", "namn: Kontakt: person"),
          "content/insatser/kontaktperson.yml:3:14: YAML-syntaxfel: kolon följt av mellanslag mitt "
          'i ett värde – sätt hela värdet inom citattecken, t.ex. namn: "Stöd: samtal"'),

@@ -9,20 +9,29 @@ import dataclasses
 from html import unescape
 
 import markdown
+from site_sample import EVIL, make_sample_content
 
 from generator.mkdocs_plugin.icons import bundled_icons
 from generator.model.records import (
-    Contact, ContactBook, ContactPlace, ListItemRef, Situation, SituationGroup, SituationInsats,
+    Contact,
+    ContactBook,
+    ContactPlace,
+    ListItemRef,
+    Situation,
+    SituationGroup,
+    SituationInsats,
     Work,
 )
 from generator.site.crossrefs import link
 from generator.site.render import kontakter, pages, situationer
-from site_sample import EVIL, make_sample_content
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc", "md_in_html", "pymdownx.emoji"]
-CONFIGS = {"pymdownx.emoji": {"emoji_index": bundled_icons,
-                              "emoji_generator": __import__("material.extensions.emoji",
-                                                            fromlist=["to_svg"]).to_svg}}
+CONFIGS = {
+    "pymdownx.emoji": {
+        "emoji_index": bundled_icons,
+        "emoji_generator": __import__("material.extensions.emoji", fromlist=["to_svg"]).to_svg,
+    }
+}
 TEXT = EVIL + " :material-home: ![b](http://x/y.png)"
 
 
@@ -38,28 +47,43 @@ def _refs():
         Work("ond", "Ond", "Ond", None, None, url="javascript:alert(1)"),
     )
     book = ContactBook(
-        rubrik="Behöver du hjälp nu?", lamna_sidan="https://www.smhi.se/",
-        kontakter=(Contact("nod", "112 – nödnummer", "Vid fara. " + TEXT, ("sos", "ond"), "112"),
-                   Contact("jour", TEXT, "Ingen egen siffra.", ("sos",))),
+        rubrik="Behöver du hjälp nu?",
+        lamna_sidan="https://www.smhi.se/",
+        kontakter=(
+            Contact("nod", "112 – nödnummer", "Vid fara. " + TEXT, ("sos", "ond"), "112"),
+            Contact("jour", TEXT, "Ingen egen siffra.", ("sos",)),
+        ),
         startsida=("nod", "jour"),
-        omraden=(ContactPlace("barn-och-unga", ("nod",)),))
+        omraden=(ContactPlace("barn-och-unga", ("nod",)),),
+    )
     situation = Situation(
-        id="ensam", namn=TEXT, kort=TEXT, ikon="material/home-heart", ordning=1, inledning=TEXT,
-        grupper=(SituationGroup(TEXT, (SituationInsats("kontaktperson", TEXT),
-                                       SituationInsats("hemtjanst"))),),
-        vart_vanda=TEXT, omraden=("aldre",),
+        id="ensam",
+        namn=TEXT,
+        kort=TEXT,
+        ikon="material/home-heart",
+        ordning=1,
+        inledning=TEXT,
+        grupper=(
+            SituationGroup(
+                TEXT, (SituationInsats("kontaktperson", TEXT), SituationInsats("hemtjanst"))
+            ),
+        ),
+        vart_vanda=TEXT,
+        omraden=("aldre",),
         utan_ansokan=(ListItemRef("alingsas", "alingsas-kontaktperson"),),
         skolgang=(ListItemRef("stockholm-skolgang", "skolgang-art"),),
-        kontakter=("nod",))
-    return link(dataclasses.replace(content, works=works, situationer=(situation,),
-                                    kontakter=book)), situation
+        kontakter=("nod",),
+    )
+    return link(
+        dataclasses.replace(content, works=works, situationer=(situation,), kontakter=book)
+    ), situation
 
 
 def test_editor_text_on_a_situation_page_shows_literally() -> None:
     refs, situation = _refs()
     _, text = situationer.render_situation(situation, refs)
     html = _html(text)
-    assert "<script" not in html and "href=\"javascript" not in html and "<img" not in html
+    assert "<script" not in html and 'href="javascript' not in html and "<img" not in html
     assert "<svg" not in html  # ":material-home:" in YAML text is no icon
     shown = unescape(html)  # what the reader sees: the text, every time it is used
     assert shown.count("<script>alert(1)</script>") >= 5  # namn, inledning, rubrik, text, …
@@ -70,10 +94,12 @@ def test_a_situation_lists_its_insatser_in_order_then_the_kommun_items() -> None
     refs, situation = _refs()
     _, text = situationer.render_situation(situation, refs)
     html = _html(text)
-    assert html.index('href="../insatser/kontaktperson.md"') < html.index(
-        'href="../insatser/hemtjanst.md"') < html.index(
-        'href="../iub/alingsas.md#alingsas-kontaktperson"') < html.index(
-        'href="../skolgang/stockholm-skolgang.md#skolgang-art"')
+    assert (
+        html.index('href="../insatser/kontaktperson.md"')
+        < html.index('href="../insatser/hemtjanst.md"')
+        < html.index('href="../iub/alingsas.md#alingsas-kontaktperson"')
+        < html.index('href="../skolgang/stockholm-skolgang.md#skolgang-art"')
+    )
     assert "Personer över 18 år" in html  # the list's own målgrupp
 
 
@@ -97,7 +123,7 @@ def test_a_contact_is_a_tel_link_with_its_sources_and_escaped_text() -> None:
     block = str(kontakter.emergency_block(refs.content.kontakter, ("nod", "jour"), refs.work))
     assert '<a class="ih-akut__nummer" href="tel:112">112</a>' in block
     assert 'href="https://www.sosalarm.se/112"' in block
-    assert "href=\"javascript" not in block and "<script" not in block
+    assert 'href="javascript' not in block and "<script" not in block
     assert block.count("ih-akut__nummer") == 1  # the socialjour has no number of its own
 
 

@@ -10,10 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from site_build import ROOT, built_site
 
 from generator.model import load_content
 from generator.model.records import Content
-from site_build import ROOT, built_site
 
 
 @dataclass
@@ -106,8 +106,9 @@ def _expect_contacts(content: Content, shown: Emergency, ids, where: str) -> Non
             digits = "".join(c for c in k.nummer if c.isdigit())
             assert shown.tel.get(k.nummer) == f"tel:{digits}", f"{where}: {k.nummer} not callable"
         hrefs = shown.sources[k.namn]
-        assert hrefs and hrefs == [works[w].url for w in k.kallor], \
+        assert hrefs and hrefs == [works[w].url for w in k.kallor], (
             f"{where}: {k.namn} does not link its sources"
+        )
 
 
 def test_the_start_page_leads_with_every_situation_in_order(real) -> None:
@@ -128,12 +129,14 @@ def test_emergency_numbers_appear_where_listed_each_with_its_source(real) -> Non
         _expect_contacts(content, read(site, f"/livssituationer/{s.id}/"), s.kontakter, s.id)
     pages = 0
     for place in book.omraden:
-        _expect_contacts(content, read(site, f"/omraden/{place.omrade}/"), place.kontakter,
-                         place.omrade)
+        _expect_contacts(
+            content, read(site, f"/omraden/{place.omrade}/"), place.kontakter, place.omrade
+        )
         for ins in content.insatser:
             if any(m.omrade == place.omrade for m in ins.medlemskap):
-                _expect_contacts(content, read(site, f"/insatser/{ins.id}/"), place.kontakter,
-                                 ins.id)
+                _expect_contacts(
+                    content, read(site, f"/insatser/{ins.id}/"), place.kontakter, ins.id
+                )
                 pages += 1
     assert pages >= 30  # every insats of Våld i nära relationer, not a sample
 
@@ -143,13 +146,20 @@ def test_the_violence_pages_and_only_they_offer_the_quick_exit(real) -> None:
     book = content.kontakter
     places = {p.omrade for p in book.omraden}
     violence = [f"/omraden/{o}/" for o in places]
-    violence += [f"/livssituationer/{s.id}/" for s in content.situationer
-                 if places & set(s.omraden)]
-    violence += [f"/insatser/{i.id}/" for i in content.insatser
-                 if places & {m.omrade for m in i.medlemskap}]
+    violence += [
+        f"/livssituationer/{s.id}/" for s in content.situationer if places & set(s.omraden)
+    ]
+    violence += [
+        f"/insatser/{i.id}/" for i in content.insatser if places & {m.omrade for m in i.medlemskap}
+    ]
     assert "/livssituationer/utsatt-for-vald/" in violence
     for url in violence:
         assert read(site, url).exit_links == [book.lamna_sidan], url
-    others = ["/", "/omraden/aldre/", "/insatser/hemtjanst/", "/livssituationer/pengar-eller-boende/"]
+    others = [
+        "/",
+        "/omraden/aldre/",
+        "/insatser/hemtjanst/",
+        "/livssituationer/pengar-eller-boende/",
+    ]
     for url in others:
         assert read(site, url).exit_links == [], url

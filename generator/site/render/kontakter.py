@@ -52,8 +52,13 @@ def _sources(kallor: tuple[str, ...], works: dict[str, Work], short: bool = Fals
     return Markup(f'<span class="ih-akut__kalla">{word}: {"; ".join(links)}</span>')
 
 
-def emergency_block(book: ContactBook, ids: Iterable[str], works: dict[str, Work],
-                    cls: str = "", compact: bool = False) -> Markup:
+def emergency_block(
+    book: ContactBook,
+    ids: Iterable[str],
+    works: dict[str, Work],
+    cls: str = "",
+    compact: bool = False,
+) -> Markup:
     """The contacts as one raw HTML block (a list; each number a tel: link with its
     sources). `compact` (insats pages, where the insats itself must stay near the top)
     gives each contact's `kort` text and its sources by publisher. Empty when no id."""
@@ -62,18 +67,25 @@ def emergency_block(book: ContactBook, ids: Iterable[str], works: dict[str, Work
         return Markup("")
     items = []
     for k in shown:
-        number = (f' <a class="ih-akut__nummer" href="{h(tel_href(k.nummer))}">{h(k.nummer)}</a>'
-                  if k.nummer else "")
+        number = (
+            f' <a class="ih-akut__nummer" href="{h(tel_href(k.nummer))}">{h(k.nummer)}</a>'
+            if k.nummer
+            else ""
+        )
         text = (k.kort or k.text) if compact else k.text
-        items.append(f'<li><strong class="ih-akut__namn">{h(k.namn)}</strong>{number}'
-                     f'<span class="ih-akut__text">{h(text)}</span>'
-                     f"{_sources(k.kallor, works, short=compact)}</li>")
+        items.append(
+            f'<li><strong class="ih-akut__namn">{h(k.namn)}</strong>{number}'
+            f'<span class="ih-akut__text">{h(text)}</span>'
+            f"{_sources(k.kallor, works, short=compact)}</li>"
+        )
     if compact:
         cls = f"{cls} ih-akut--kort".strip()
     extra = f" {cls}" if cls else ""
-    return Markup(f'<div class="ih-akut{extra}" role="region" aria-label="{h(book.rubrik)}">\n'
-                  f'<p class="ih-akut__rubrik">{h(book.rubrik)}</p>\n'
-                  f'<ul class="ih-akut__lista">\n' + "\n".join(items) + "\n</ul>\n</div>")
+    return Markup(
+        f'<div class="ih-akut{extra}" role="region" aria-label="{h(book.rubrik)}">\n'
+        f'<p class="ih-akut__rubrik">{h(book.rubrik)}</p>\n'
+        f'<ul class="ih-akut__lista">\n' + "\n".join(items) + "\n</ul>\n</div>"
+    )
 
 
 def exit_meta(book: ContactBook | None) -> dict[str, str]:

@@ -14,8 +14,17 @@ from generator.site.crossrefs import CrossRefs
 from generator.site.escape import md
 from generator.site.render import kontakter
 from generator.site.render.common import (
-    IUB, SITUATIONS, TITLES, breadcrumb, front_matter, insats_page, link_md, list_page,
-    omrade_page, render_template, situation_page,
+    IUB,
+    SITUATIONS,
+    TITLES,
+    breadcrumb,
+    front_matter,
+    insats_page,
+    link_md,
+    list_page,
+    omrade_page,
+    render_template,
+    situation_page,
 )
 
 _ICON = re.compile(r"(material|fontawesome/(brands|regular|solid)|octicons|simple)/[a-z0-9-]+")
@@ -69,10 +78,13 @@ def situation_cards(src: str, situations: tuple[Situation, ...]) -> Markup:
     for s in situations:
         icon = icon_shortcode(s.ikon)
         icon_md = f"{icon}{{ .lg .middle }} " if icon else ""
-        cards.append(f"-   {icon_md}**[{md(s.namn)}]({link_md(src, situation_page(s.id))})**\n\n"
-                     f"    ---\n\n    {md(s.kort)}\n")
-    return Markup('<div class="grid cards ih-situationer" markdown>\n\n' + "\n".join(cards)
-                  + "\n</div>")
+        cards.append(
+            f"-   {icon_md}**[{md(s.namn)}]({link_md(src, situation_page(s.id))})**\n\n"
+            f"    ---\n\n    {md(s.kort)}\n"
+        )
+    return Markup(
+        '<div class="grid cards ih-situationer" markdown>\n\n' + "\n".join(cards) + "\n</div>"
+    )
 
 
 def _list_items(refs: CrossRefs, kind: str, wanted) -> list[ListItem]:
@@ -96,19 +108,34 @@ def _by_kommun(items: list[ListItem]) -> list[tuple[str, list[ListItem]]]:
 
 def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
     src = situation_page(s.id)
-    groups = [Group(g.rubrik, tuple(Item(refs.insats[i.insats].namn, insats_page(i.insats), i.text)
-                                    for i in g.insatser if i.insats in refs.insats))
-              for g in s.grupper]
+    groups = [
+        Group(
+            g.rubrik,
+            tuple(
+                Item(refs.insats[i.insats].namn, insats_page(i.insats), i.text)
+                for i in g.insatser
+                if i.insats in refs.insats
+            ),
+        )
+        for g in s.grupper
+    ]
     book = refs.content.kontakter
     akut = kontakter.emergency_block(book, s.kontakter, refs.work) if book else Markup("")
     iub = _list_items(refs, "iub", s.utan_ansokan)
     skolgang = _list_items(refs, "skolgang", s.skolgang)
     omraden = [(refs.omrade[o].namn, omrade_page(o)) for o in s.omraden if o in refs.omrade]
     page = render_template(
-        "livssituation.md.j2", src=src, s=s, groups=groups, akut=akut,
+        "livssituation.md.j2",
+        src=src,
+        s=s,
+        groups=groups,
+        akut=akut,
         iub=_by_kommun(iub),
-        skolgang=_by_kommun(skolgang), omraden=omraden, IUB=IUB,
-        breadcrumb=breadcrumb(src, (TITLES[SITUATIONS], SITUATIONS)))
+        skolgang=_by_kommun(skolgang),
+        omraden=omraden,
+        IUB=IUB,
+        breadcrumb=breadcrumb(src, (TITLES[SITUATIONS], SITUATIONS)),
+    )
     meta: dict[str, object] = {"kallfil": f"content/livssituationer/{s.id}.yml"}
     if kontakter.is_violence_omrade(book, s.omraden):
         meta.update(kontakter.exit_meta(book))
@@ -117,7 +144,10 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
 
 def render_situations_index(refs: CrossRefs) -> tuple[str, str]:
     src = SITUATIONS
-    page = render_template("livssituationer.md.j2", src=src,
-                           cards=situation_cards(src, refs.content.situationer),
-                           breadcrumb=breadcrumb(src))
+    page = render_template(
+        "livssituationer.md.j2",
+        src=src,
+        cards=situation_cards(src, refs.content.situationer),
+        breadcrumb=breadcrumb(src),
+    )
     return src, front_matter(TITLES[SITUATIONS]) + page
