@@ -60,8 +60,9 @@ def emergency_block(
     compact: bool = False,
 ) -> Markup:
     """The contacts as one raw HTML block (a list; each number a tel: link with its
-    sources). `compact` (insats pages, where the insats itself must stay near the top)
-    gives each contact's `kort` text and its sources by publisher. Empty when no id."""
+    sources). `compact` (insats and område pages, whose own content must stay near the
+    top) runs the contacts on as one line each – name, number, sources by publisher – with
+    the `kort` text only for a contact without a number of its own. Empty when no id."""
     shown = contacts(book, ids)
     if not shown:
         return Markup("")
@@ -72,10 +73,10 @@ def emergency_block(
             if k.nummer
             else ""
         )
-        text = (k.kort or k.text) if compact else k.text
+        text = k.text if not compact else (None if k.nummer else k.kort or k.text)
+        shown_text = f'<span class="ih-akut__text">{h(text)}</span>' if text else ""
         items.append(
-            f'<li><strong class="ih-akut__namn">{h(k.namn)}</strong>{number}'
-            f'<span class="ih-akut__text">{h(text)}</span>'
+            f'<li><strong class="ih-akut__namn">{h(k.namn)}</strong>{number}{shown_text}'
             f"{_sources(k.kallor, works, short=compact)}</li>"
         )
     if compact:
