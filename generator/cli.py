@@ -27,7 +27,8 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem i {files} {'fil' if files == 1 else 'filer'}.")
         return 1
     print(f"Inga problem: {len(content.insatser)} insatser, {len(content.omraden)} områden, "
-          f"{len(content.works)} källor, {len(content.lists)} lokala listor.")
+          f"{len(content.works)} källor, {len(content.lists)} lokala listor, "
+          f"{len(content.situationer)} livssituationer.")
     return 0
 
 

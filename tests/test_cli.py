@@ -37,7 +37,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_validate_ok_exits_0(capsys) -> None:
     assert main(["validate", "--root", str(FIXTURE)]) == 0
     assert capsys.readouterr().out == (
-        "Inga problem: 2 insatser, 2 områden, 3 källor, 2 lokala listor.\n"
+        "Inga problem: 2 insatser, 2 områden, 4 källor, 2 lokala listor, 1 livssituationer.\n"
     )
 
 

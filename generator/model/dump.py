@@ -73,15 +73,21 @@ def record_path(record: Any) -> str:
         return "content/sokord.yml"
     if isinstance(record, records.LocalList):
         return f"content/{record.kind}/{record.id}.yml"
-    folder = {records.Insats: "insatser", records.Omrade: "omraden", records.Work: "kallor"}[type(record)]
+    if isinstance(record, records.ContactBook):
+        return "content/kontakter.yml"
+    folder = {records.Insats: "insatser", records.Omrade: "omraden", records.Work: "kallor",
+              records.Situation: "livssituationer"}[type(record)]
     return f"content/{folder}/{record.id}.yml"
 
 
 def dump_content(content: records.Content) -> dict[str, str]:
     """Repository-relative path → file text for every record of `content`."""
-    every = [*content.insatser, *content.omraden, *content.works, *content.lists]
+    every = [*content.insatser, *content.omraden, *content.works, *content.lists,
+             *content.situationer]
     if content.iub is not None:
         every.append(content.iub)
     if content.sokord is not None:
         every.append(content.sokord)
+    if content.kontakter is not None:
+        every.append(content.kontakter)
     return {record_path(r): dump_record(r) for r in every}

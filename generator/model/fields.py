@@ -164,6 +164,67 @@ FIELDS: dict[str, FieldDoc] = {
     "Exclusion.text": FieldDoc("Insatsen som källan formulerar den.", "Placering i familjehem"),
     "Exclusion.nationell": FieldDoc("Id:n för de nationella insatser som omfattas.",
                                     ["familjehem"]),
+    # content/livssituationer/<id>.yml
+    "Situation.id": FieldDoc("Livssituationens id, samma som filnamnet.",
+                             "aldre-behover-hjalp-hemma", _ID),
+    "Situation.namn": FieldDoc("Rubriken, som en invånare skulle säga det, på enkel svenska.",
+                               "En äldre anhörig behöver hjälp hemma"),
+    "Situation.kort": FieldDoc("En rad om vad man kan få hjälp med; visas på startsidans kort.",
+                               "Hjälp i vardagen, trygghet i hemmet och mat."),
+    "Situation.ikon": FieldDoc("En av Material for MkDocs inbyggda ikoner (ingen ikon hämtas från "
+                               "andra webbplatser).", "material/home-heart",
+                               {"pattern": r"^(material|fontawesome/(brands|regular|solid)|"
+                                           r"octicons|simple)/[a-z0-9-]+$"}),
+    "Situation.ordning": FieldDoc("Platsen på startsidan (1 först).", 1, {"minimum": 1}),
+    "Situation.inledning": FieldDoc("Det här kan du få hjälp med – med egna ord, på enkel svenska. "
+                                    "Stycken skiljs med en tom rad.", "När en äldre anhörig …"),
+    "Situation.grupper": FieldDoc("Insatserna som passar, under enkla rubriker, i den ordning "
+                                  "en invånare behöver dem."),
+    "Situation.vart_vanda": FieldDoc("Vart man vänder sig, med egna ord.",
+                                     "Kontakta socialtjänsten i din kommun …"),
+    "Situation.omraden": FieldDoc("Id:n för områdena (content/omraden/) som sidan länkar till.",
+                                  ["aldre"]),
+    "Situation.utan_ansokan": FieldDoc("Insatser ur kommunernas IUB-listor (content/iub/) som "
+                                       "kan fås utan att ansöka."),
+    "Situation.skolgang": FieldDoc("Insatser ur skolgångslistan (content/skolgang/) som passar."),
+    "Situation.kontakter": FieldDoc("Id:n för akuta kontakter (content/kontakter.yml) som visas "
+                                    "överst på sidan.", ["nodnummer-112"]),
+    "SituationGroup.rubrik": FieldDoc("Gruppens rubrik, på enkel svenska.",
+                                      "Hjälp hemma i vardagen"),
+    "SituationGroup.insatser": FieldDoc("Gruppens insatser i läsordning."),
+    "SituationInsats.insats": FieldDoc("Insatsens id (filnamn i content/insatser/).", "hemtjanst"),
+    "SituationInsats.text": FieldDoc("Vad insatsen är, i en rad med egna ord; skriv bara det som "
+                                     "insatsens förklaring säger.",
+                                     "Service och personlig omvårdnad i hemmet."),
+    "ListItemRef.lista": FieldDoc("Listans id (filnamn i content/iub/ eller content/skolgang/).",
+                                  "stockholm"),
+    "ListItemRef.insats": FieldDoc("Insatsens id i listan.", "budget-och-skuldradgivning"),
+    # content/kontakter.yml
+    "ContactBook.rubrik": FieldDoc("Rubriken över de akuta kontakterna.", "Behöver du hjälp nu?"),
+    "ContactBook.lamna_sidan": FieldDoc("Adressen som länken Lämna sidan snabbt öppnar: en neutral "
+                                        "webbplats; bara https:// eller http://.",
+                                        "https://www.smhi.se/", {"pattern": URL_PATTERN}),
+    "ContactBook.kontakter": FieldDoc("De akuta kontakterna. Varje nummer måste stå på en "
+                                      "källa med adress – skriv aldrig ett nummer ur minnet."),
+    "ContactBook.startsida": FieldDoc("Id:n för kontakterna på startsidan, i ordning.",
+                                      ["nodnummer-112"]),
+    "ContactBook.omraden": FieldDoc("Områden vars sida och insatssidor visar kontakter och länken "
+                                    "Lämna sidan snabbt."),
+    "ContactPlace.omrade": FieldDoc("Områdets id (content/omraden/).", "vald-i-nara-relationer"),
+    "ContactPlace.kontakter": FieldDoc("Id:n för kontakterna som visas där, i ordning.",
+                                       ["nodnummer-112", "kvinnofridslinjen"]),
+    "Contact.id": FieldDoc("Kontaktens id (små bokstäver, siffror och bindestreck).",
+                           "kvinnofridslinjen", _ID),
+    "Contact.namn": FieldDoc("Namnet som visas.", "Kvinnofridslinjen"),
+    "Contact.text": FieldDoc("Vem som kan ringa och när, med egna ord – bara det källan säger.",
+                             "För dig som utsatts för hot eller våld. Öppen dygnet runt."),
+    "Contact.kallor": FieldDoc("Id:n för källorna (content/kallor/, med url): organisationens "
+                               "egen sida.", ["nck-kvinnofridslinjen"]),
+    "Contact.kort": FieldDoc("Texten med några få ord, för den korta rutan på insatssidorna; "
+                             "bara det källan säger.", "Stödtelefon, öppen dygnet runt."),
+    "Contact.nummer": FieldDoc("Telefonnumret exakt som källan skriver det; utelämnas om "
+                               "kontakten saknar eget nummer.", "020-50 50 50",
+                               {"pattern": r"^[0-9][0-9 -]*[0-9]$"}),
 }
 
 RECORD_DOCS: dict[str, str] = {
@@ -186,4 +247,11 @@ RECORD_DOCS: dict[str, str] = {
     "EverydayWords": "Vardagsord för sökningen och raden \"Kallas också\" på insatsernas "
                      "sidor: content/sokord.yml.",
     "EverydayWord": "Ett ord eller en fras och de sidor det betyder.",
+    "Situation": "En livssituation: content/livssituationer/<id>.yml.",
+    "SituationGroup": "En rubrik med insatser som passar.",
+    "SituationInsats": "En insats som passar, med en rad om vad den är.",
+    "ListItemRef": "En insats i en kommuns lista.",
+    "ContactBook": "De akuta kontakterna: content/kontakter.yml.",
+    "ContactPlace": "Ett område vars sidor visar akuta kontakter.",
+    "Contact": "En akut kontakt med källa.",
 }

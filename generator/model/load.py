@@ -247,6 +247,8 @@ def _home(cls: type) -> str:
         return "content/iub/om-iub.yml"
     if cls is records.EverydayWords:
         return "content/sokord.yml"
+    if cls is records.ContactBook:
+        return "content/kontakter.yml"
     folders = [f"content/{f}/" for f, c in FOLDERS.items() if c is cls]
     return " eller ".join(folders)
 
@@ -257,7 +259,8 @@ def _looks_like_other(node: MappingNode, cls: type) -> type | None:
     own = {f.name for f in yaml_fields(cls)}
     if keys <= own:
         return None
-    for other in (records.Insats, records.Omrade, records.Work, records.LocalList, records.IubExplainer):
+    for other in (records.Insats, records.Omrade, records.Work, records.LocalList,
+                  records.IubExplainer, records.Situation):
         fields = yaml_fields(other)
         if other is not cls and keys <= {f.name for f in fields} \
                 and {f.name for f in fields if f.required} <= keys:
@@ -335,8 +338,9 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
         if cls is None:
             problems.append(Problem(rel, 1, 1, "", "filen ligger i fel mapp",
                                     "YAML-filer hör hemma i content/insatser/, content/omraden/, "
-                                    "content/kallor/, content/iub/ eller content/skolgang/ "
-                                    "(eller är content/sokord.yml)"))
+                                    "content/kallor/, content/iub/, content/skolgang/ eller "
+                                    "content/livssituationer/ (eller är content/sokord.yml "
+                                    "eller content/kontakter.yml)"))
             continue
         try:
             record, found = read_file(path, rel, cls, index)
@@ -357,6 +361,8 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
         lists=tuple(by_class[records.LocalList]),
         iub=explainers[0] if explainers else None,
         sokord=next(iter(by_class[records.EverydayWords]), None),
+        situationer=tuple(sorted(by_class[records.Situation], key=lambda x: (x.ordning, x.id))),
+        kontakter=next(iter(by_class[records.ContactBook]), None),
     )
     log.debug("loaded %d insatser, %d problems", len(content.insatser), len(problems))
     return content, problems, index

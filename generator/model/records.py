@@ -265,6 +265,92 @@ class EverydayWords:
 
 
 @dataclass(frozen=True)
+class SituationInsats:
+    """A national insats that fits a life situation, with a line in plain words."""
+
+    insats: str  # id in content/insatser/
+    text: str | None = None  # what it is, for a resident, in the project's own words
+
+
+@dataclass(frozen=True)
+class SituationGroup:
+    """A plain heading of a life situation and its insatser, in reading order."""
+
+    rubrik: str
+    insatser: tuple[SituationInsats, ...]
+
+
+@dataclass(frozen=True)
+class ListItemRef:
+    """An item of a kommun's list: the list's id (file name) and the item's id in it.
+    Which folder (content/iub/ or content/skolgang/) follows from the field using it."""
+
+    lista: str
+    insats: str
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A life situation: content/livssituationer/<id>.yml, written in plain Swedish.
+
+    `utan_ansokan` points at IUB list items (content/iub/), `skolgang` at the skolgång
+    list (content/skolgang/); `kontakter` are emergency contact ids (content/kontakter.yml)
+    shown at the top of the page.
+    """
+
+    id: str
+    namn: str
+    kort: str  # one line on the start page card
+    ikon: str  # a Material for MkDocs bundled icon, e.g. "material/home-heart"
+    ordning: int  # position on the start page
+    inledning: str
+    grupper: tuple[SituationGroup, ...]
+    vart_vanda: str
+    omraden: tuple[str, ...]
+    utan_ansokan: tuple[ListItemRef, ...] = ()
+    skolgang: tuple[ListItemRef, ...] = ()
+    kontakter: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An emergency contact. `nummer` exactly as the cited page prints it, or None when
+    the contact has no number of its own (a kommun's socialjour); `kallor` are the works
+    (content/kallor/) – the organisations' own pages – that state every fact given."""
+
+    id: str
+    namn: str
+    text: str
+    kallor: tuple[str, ...]
+    nummer: str | None = None
+    kort: str | None = None  # the text in a few words, for the compact block on insats pages
+
+
+@dataclass(frozen=True)
+class ContactPlace:
+    """An område whose page and insats pages carry emergency contacts and the quick exit."""
+
+    omrade: str
+    kontakter: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ContactBook:
+    """content/kontakter.yml: the emergency contacts and where they are shown.
+
+    `lamna_sidan` is the neutral site the "Lämna sidan snabbt" link opens.
+    """
+
+    rubrik: str
+    lamna_sidan: str
+    kontakter: tuple[Contact, ...]
+    startsida: tuple[str, ...]
+    omraden: tuple[ContactPlace, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything in content/, loaded and validated; the single input of rendering."""
 
@@ -274,9 +360,13 @@ class Content:
     lists: tuple[LocalList, ...]
     iub: IubExplainer | None
     sokord: EverydayWords | None = None
+    situationer: tuple[Situation, ...] = ()
+    kontakter: ContactBook | None = None
+
 
 # YAML format rule for every record file: the keys are exactly the dataclass field names
 # above (minus `location`, and minus `kind`, which the loader takes from the folder:
 # content/iub/ → "iub", content/skolgang/ → "skolgang"); nested dataclasses are mappings,
 # tuples are lists, a None/empty field may be omitted. Each file starts with a
-# `# yaml-language-server: $schema=…` line pointing at schema/<type>.schema.json.
+# `# yaml-language-server: $schema=…` line pointing at schema/<type>.schema.json
+# (content/sokord.yml and content/kontakter.yml, one level higher, at ../schema/).

@@ -24,7 +24,8 @@ from generator.model.shape import (
 BASE_URL = "https://insatshandboken.se/schema/"  # a stable $id, not fetched by editors
 TITLES = {"insats": "Insats", "omrade": "Område", "work": "Källa (citerat verk)",
           "local-list": "Kommunens lista (IUB eller skolgång)", "om-iub": "Om IUB",
-          "sokord": "Sökord (vardagsord)"}
+          "sokord": "Sökord (vardagsord)", "livssituation": "Livssituation",
+          "kontakter": "Akuta kontakter"}
 
 
 def _type_schema(tp: Any, extra: dict[str, Any]) -> dict[str, Any]:

@@ -97,10 +97,12 @@ FOLDERS: dict[str, type] = {
     "kallor": records.Work,
     "iub": records.LocalList,
     "skolgang": records.LocalList,
+    "livssituationer": records.Situation,
 }
 EXPLAINER_FILE = ("iub", "om-iub.yml")
 # Single-record files directly in content/ → record class.
-ROOT_FILES: dict[str, type] = {"sokord.yml": records.EverydayWords}
+ROOT_FILES: dict[str, type] = {"sokord.yml": records.EverydayWords,
+                               "kontakter.yml": records.ContactBook}
 SCHEMA_NAMES: dict[type, str] = {
     records.Insats: "insats",
     records.Omrade: "omrade",
@@ -108,6 +110,8 @@ SCHEMA_NAMES: dict[type, str] = {
     records.LocalList: "local-list",
     records.IubExplainer: "om-iub",
     records.EverydayWords: "sokord",
+    records.Situation: "livssituation",
+    records.ContactBook: "kontakter",
 }
 # Swedish name of each record type, for messages ("ser ut som en källa").
 RECORD_NAMES: dict[type, str] = {
@@ -117,6 +121,8 @@ RECORD_NAMES: dict[type, str] = {
     records.LocalList: "en lokal lista",
     records.IubExplainer: "IUB-förklaringen",
     records.EverydayWords: "sökordslistan",
+    records.Situation: "en livssituation",
+    records.ContactBook: "kontaktlistan",
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from generator.model import collisions, records
+from generator.model import collisions, records, validate_situations
 from generator.model.characters import invisible_folded
 from generator.model.fields import ID_PATTERN, MAX_KOMMUNER
 from generator.model.problems import Problem, SourcePositions, UnexpectedError, did_you_mean
@@ -33,6 +33,7 @@ class _Checker:
         self.omraden = {o.id: o for o in content.omraden}
         self.works = {w.id for w in content.works} | index.broken.get("kallor", set())
         self.insatser = {i.id for i in content.insatser} | index.broken.get("insatser", set())
+        self.work = {w.id: w for w in content.works}
 
     def report(self, file: str, path: str, message: str, hint: str = "") -> None:
         self.problems.append(self.index.problem(file, path, message, hint))
@@ -56,6 +57,7 @@ class _Checker:
             self.report(file, path, message, hint)
         if self.c.sokord:
             self.guarded(self.c.sokord, self.check_everyday_words, self.c.sokord)
+        self.guarded(self.c, validate_situations.check, self)
         return self.problems
 
     def guarded(self, record: object, check: Callable[..., None], *args: object) -> None:

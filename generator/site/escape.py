@@ -18,6 +18,9 @@ from markupsafe import Markup
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|~^$"}
 _INLINE["&"] = "&amp;"
 _INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+# ":name:" is an icon shortcode to pymdownx.emoji (mkdocs.yml): its first colon becomes a
+# character reference, so YAML text shows the colons and never places an icon.
+_SHORTCODE_RE = re.compile(r":(?=[\w+-]+:)")
 # At the start of a block: headings, quotes, lists, admonitions, tables, definitions.
 _ORDERED_START = re.compile(r"^(\d+)([.)])")
 _BLOCK_START = set("#>-+=!:?%")
@@ -28,6 +31,7 @@ def md(text: object) -> Markup:
     so template separators like ", " survive)."""
     s = re.sub(r"\s+", " ", str(text))  # a newline would start a new block
     s = _INLINE_RE.sub(lambda m: _INLINE[m.group()], s)
+    s = _SHORTCODE_RE.sub("&#58;", s)
     lead, body = s[: len(s) - len(s.lstrip(" "))], s.lstrip(" ")
     if body[:1] in _BLOCK_START:
         body = f"&#{ord(body[0])};{body[1:]}"

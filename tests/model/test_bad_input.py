@@ -72,11 +72,47 @@ OMRADE = "content/omraden/barn-och-unga.yml"
 URL = "url: https://www.socialstyrelsen.se/"
 SOKORD = "content/sokord.yml"
 SOKORD_HEAD = "# yaml-language-server: $schema=../schema/sokord.schema.json\nsokord:\n"
+SITUATION = "content/livssituationer/ensam-hemma.yml"
+CONTACTS = "content/kontakter.yml"
 
 BILLION_LAUGHS = SCHEMA.format("insats") + "id: x\nnamn: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"k{i}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
 
 CASES = [
+    # Life situations and emergency contacts: every id they use is checked, with a hint.
+    Case("situation: unknown insats", SITUATION,
+         replace("insats: kontaktperson", "insats: kontaktpersn"),
+         "content/livssituationer/ensam-hemma.yml:11:17: grupper[0].insatser[0].insats: "
+         'okänd insats "kontaktpersn" – ska vara ett filnamn i content/insatser/ '
+         '(menade du "kontaktperson"?)'),
+    Case("situation: unknown IUB item", SITUATION,
+         replace("insats: familjeradgivning", "insats: familjeradgivnin"),
+         'content/livssituationer/ensam-hemma.yml:18:13: utan_ansokan[0].insats: okänd insats '
+         '"familjeradgivnin" i listan "alingsas" – ska vara ett id i content/iub/alingsas.yml '
+         '(menade du "familjeradgivning"?)'),
+    Case("situation: unknown list", SITUATION, replace("lista: alingsas", "lista: alingsa"),
+         'content/livssituationer/ensam-hemma.yml:17:12: utan_ansokan[0].lista: okänd lista '
+         '"alingsa" – ska vara ett filnamn i content/iub/ (menade du "alingsas"?)'),
+    Case("situation: unknown contact", SITUATION, replace("  - nodnummer-112", "  - nodnummer-11"),
+         'content/livssituationer/ensam-hemma.yml:23:5: kontakter[0]: okänd kontakt "nodnummer-11" '
+         '– ska vara ett id under kontakter: i content/kontakter.yml (menade du "nodnummer-112"?)'),
+    Case("situation: unknown område", SITUATION, replace("  - aldre", "  - aldr"),
+         'content/livssituationer/ensam-hemma.yml:15:5: omraden[0]: okänt område "aldr" – ska vara '
+         'ett filnamn i content/omraden/ (menade du "aldre"?)'),
+    Case("situation: icon not bundled with the theme", SITUATION,
+         replace("material/home-heart", "material/home-hart"),
+         'content/livssituationer/ensam-hemma.yml:5:7: ikon: ikonen "material/home-hart" '
+         "finns inte bland temats ikoner – välj en fil i material/templates/.icons/material/ (menade du "
+         '"home-heart"?)'),
+    Case("contact: source without an address", CONTACTS,
+         replace("      - sos-alarm-112", "      - alingsas-riktlinjer-iub"),
+         'content/kontakter.yml:10:9: kontakter[0].kallor[0]: källan "alingsas-riktlinjer-iub" '
+         "saknar webbadress – ett nummer ska gå att kontrollera: ange url i "
+         "content/kallor/alingsas-riktlinjer-iub.yml"),
+    Case("contact: number that is no number", CONTACTS,
+         replace("nummer: '112'", "nummer: ring 112"),
+         'content/kontakter.yml:7:13: kontakter[0].nummer: "ring 112" är inget telefonnummer – '
+         "skriv numret som källan, med siffror, mellanslag och bindestreck"),
     Case("yaml syntax error", INSATS, replace("namn: Kontaktperson", "namn: Kontakt: person"),
          "content/insatser/kontaktperson.yml:3:14: YAML-syntaxfel: kolon följt av mellanslag mitt "
          'i ett värde – sätt hela värdet inom citattecken, t.ex. namn: "Stöd: samtal"'),
@@ -185,8 +221,9 @@ CASES = [
          "källa – flytta den till content/kallor/"),
     Case("file in an unknown folder", "content/ovrigt/anteckning.yml", write("namn: x\n"),
          "content/ovrigt/anteckning.yml:1:1: filen ligger i fel mapp – YAML-filer hör hemma i "
-         "content/insatser/, content/omraden/, content/kallor/, content/iub/ eller content/skolgang/ "
-         "(eller är content/sokord.yml)"),
+         "content/insatser/, content/omraden/, content/kallor/, content/iub/, content/skolgang/ "
+         "eller content/livssituationer/ (eller är content/sokord.yml eller "
+         "content/kontakter.yml)"),
     Case(".yaml extension", "content/kallor/ny.yaml", lambda _: (FIXTURE / WORK).read_bytes(),
          "content/kallor/ny.yaml:1:1: fel filändelse – döp om filen till ny.yml"),
     Case("missing schema line", WORK, lambda d: d.split(b"\n", 1)[1],

@@ -85,12 +85,14 @@ def _as_data(path: Path) -> object:
 
 
 def _schema_for(path: Path) -> dict:
+    if path.parent.name == "content":  # content/kontakter.yml
+        return record_schema(record_class(path.name))
     return record_schema(record_class(path.parent.name, path.name))
 
 
 def test_schemas_accept_every_valid_fixture_file() -> None:
     files = sorted((FIXTURE / "content").rglob("*.yml"))
-    assert len(files) == 10
+    assert len(files) == 13
     for path in files:
         jsonschema.Draft202012Validator(_schema_for(path)).validate(_as_data(path))
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from generator.site.crossrefs import CrossRefs
 from generator.model.problems import UnexpectedError
 from generator.model.records import Content
-from generator.site.render import lists, omrade, pages, register, statistik
+from generator.site.render import lists, omrade, pages, register, situationer, statistik
 from generator.site.render.insats import render_insats
 
 JSON_PATH = "nedladdning/insatshandboken.json"
@@ -52,6 +52,9 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> di
         out[path] = text
 
     put(pages.render_home(refs))
+    put(situationer.render_situations_index(refs))
+    for s in content.situationer:
+        put(situationer.render_situation(s, refs))
     put(omrade.render_omraden_index(refs))
     for o in content.omraden:
         put(_for(o, omrade.render_omrade, o, refs))

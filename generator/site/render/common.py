@@ -43,6 +43,10 @@ def omrade_page(omrade_id: str) -> str:
     return f"omraden/{safe_id(omrade_id)}.md"
 
 
+def situation_page(situation_id: str) -> str:
+    return f"livssituationer/{safe_id(situation_id)}.md"
+
+
 def list_page(kind: str, list_id: str) -> str:
     return f"{'iub' if kind == 'iub' else 'skolgang'}/{safe_id(list_id)}.md"
 
@@ -59,6 +63,7 @@ SOURCES = "kallor/index.md"
 DOWNLOADS = "nedladdning/index.md"
 ABOUT = "om/index.md"
 EDITORS = "redaktorer/index.md"
+SITUATIONS = "livssituationer/index.md"
 
 
 def safe_id(value: str) -> str:
@@ -67,6 +72,7 @@ def safe_id(value: str) -> str:
     return value if _SLUG.fullmatch(value) else slugify(value, 200)
 
 TITLES = {
+    SITUATIONS: "Vad behöver du hjälp med?",
     OMRADEN: "Vad kan jag få hjälp med?",
     A_O: "Insatser A–Ö",
     ABBREVIATIONS: "Förkortningar",

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.site.escape import h, h_blocks, safe_url
 from generator.site.crossrefs import CrossRefs, LocalRef
 from generator.model.records import MEASURES, MEASURE_LABELS, Insats, Membership
-from generator.site.render import charts
+from generator.site.render import charts, kontakter
 from generator.site.render.common import (
     SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
     render_template, stat_cells, work_anchor, OMRADEN, figure_text, breadcrumb, A_O, safe_id,
@@ -191,8 +191,10 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
                              | {m.statistik.namn_i_tabell for m in ins.medlemskap
                                 if m.statistik and m.statistik.namn_i_tabell
                                 and m.statistik.namn_i_tabell != ins.namn})
+    akut, akut_meta = kontakter.for_insats(refs, ins)
     page = render_template(
         "insats.md.j2",
+        akut=akut,
         breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O)),  # A–Ö is not under Områden
         citation_marks=citation_marks,
         cited_list=cited_list(src, cited, refs),
@@ -218,7 +220,7 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         insats_page=insats_page,
         OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
     )
-    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml"}
+    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml", **akut_meta}
     if keywords := search_keywords(ins, refs):
         meta["sokord"] = keywords
     meta["sokutdrag"] = search_summary(ins, refs)

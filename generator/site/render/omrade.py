@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from generator.site.crossrefs import CrossRefs
 from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
-from generator.site.render import charts
+from generator.site.render import charts, kontakter
 from generator.site.render.common import (
     OMRADEN, A_O, a, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
     render_template, stat_cells, figure_text, TITLES,
@@ -60,8 +60,9 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
     order = ranked(rows)
     most = order[:TOP]
     least = list(reversed(order[-TOP:])) if len(order) > TOP else []
+    akut, akut_meta = kontakter.for_omrade(refs, o.id)
     page = render_template(
-        "omrade.md.j2",
+        "omrade.md.j2", akut=akut,
         src=src, o=o, count=len({i.id for _, i in rows}),
         breadcrumb=breadcrumb(src, ("Områden", OMRADEN)),
         sections=sections(src, o, refs),
@@ -74,6 +75,7 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         # what the page's search hit shows (the page's first words are its breadcrumb)
         "sokutdrag": f"Området {o.namn}: {len({i.id for _, i in rows})} insatser i "
                      f"{len(o.kategorier)} kategorier, med statistik.",
+        **akut_meta,
     }
     if words := refs.everyday_words_omrade.get(o.id):
         meta["sokord"] = list(words)  # content/sokord.yml: the search finds the område by them

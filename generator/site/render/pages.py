@@ -10,6 +10,8 @@ from generator.model import records
 from generator.site.escape import h
 from generator.site.crossrefs import CrossRefs
 from generator.model.schema import field_reference
+from generator.site.render import kontakter
+from generator.site.render.situationer import situation_cards
 from generator.site.render.common import (
     A_O, ABBREVIATIONS, ABOUT, DOWNLOADS, EDITORS, INDEX, IUB, IUB_COMPARISON, OMRADEN,
     SKOLGANG, SOURCES, STATISTICS, TITLES, breadcrumb, front_matter, html_table, omrade_page,
@@ -24,9 +26,12 @@ LINKS = dict(A_O=A_O, ABBREVIATIONS=ABBREVIATIONS, ABOUT=ABOUT, DOWNLOADS=DOWNLO
 def render_home(refs: CrossRefs) -> tuple[str, str]:
     c = refs.content
     omraden = [(o, omrade_page(o.id)) for o in sorted(c.omraden, key=lambda x: x.nummer)]
+    akut = (kontakter.emergency_block(c.kontakter, c.kontakter.startsida, refs.work,
+                                      "ih-akut--remsa") if c.kontakter else Markup(""))
     return INDEX, render_template(
         "start.md.j2", src=INDEX, omraden=omraden, n_insatser=len(c.insatser),
-        n_works=len(c.works), iub_lists=[x for x in c.lists if x.kind == "iub"], **LINKS)
+        n_works=len(c.works), iub_lists=[x for x in c.lists if x.kind == "iub"],
+        cards=situation_cards(INDEX, c.situationer), akut=akut, **LINKS)
 
 
 def render_downloads(refs: CrossRefs, files: list[tuple[str, str]]) -> tuple[str, str]:
@@ -46,6 +51,8 @@ _RECORD_FILES = (
     ("Källa", records.Work, "content/kallor/<id>.yml"),
     ("Kommunens lista", records.LocalList, "content/iub/<id>.yml, content/skolgang/<id>.yml"),
     ("IUB-förklaringen", records.IubExplainer, "content/iub/om-iub.yml"),
+    ("Livssituation", records.Situation, "content/livssituationer/<id>.yml"),
+    ("Akuta kontakter", records.ContactBook, "content/kontakter.yml"),
 )
 
 
