@@ -1,7 +1,8 @@
 """Ids that would collide with the handbook's own pages or anchors (issue 10): validate
 finds them at their line, so the build never meets them.
 
-A record's id names its page (insatser/<id>/, omraden/<id>/, iub/<id>/, skolgang/<id>/)
+A record's id names its page (insatser/<id>/, omraden/<id>/, iub/<id>/, skolgang/<id>/,
+livssituationer/<id>/)
 and, on some pages, anchors beside the template's own. The names below are those the
 templates in generator/site/templates/ write; tests/model/test_collisions.py checks them
 against a rendered site, so a new generated page or anchor cannot slip past.
@@ -20,6 +21,7 @@ RESERVED_PAGES: dict[str, frozenset[str]] = {
     "omraden": frozenset({"index"}),
     "iub": frozenset({"index", "jamforelse", "om-iub"}),
     "skolgang": frozenset({"index"}),
+    "livssituationer": frozenset({"index"}),
 }
 LIST_PAGE_ANCHORS = frozenset({"lista"})  # lista.md.j2, besides "grupp-<group id>"
 SKOLGANG_ANCHORS = frozenset({"skolgang"})  # skolgang.md.j2: "<list>", "<list>-<group>"
@@ -47,6 +49,7 @@ def _reserved(content: records.Content) -> Iterator[Found]:
     folders = [("insatser", r) for r in content.insatser]
     folders += [("omraden", r) for r in content.omraden]
     folders += [("iub" if r.kind == "iub" else "skolgang", r) for r in content.lists]
+    folders += [("livssituationer", r) for r in content.situationer]
     for folder, record in folders:
         if record.id in RESERVED_PAGES[folder]:
             yield (_file(record), "id", f'id "{record.id}" är upptaget: {folder}/{record.id}/ är '

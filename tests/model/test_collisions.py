@@ -32,7 +32,8 @@ def test_every_generated_page_beside_record_pages_is_reserved():
     content, files = rendered()
     ids = {"insatser": {i.id for i in content.insatser}, "omraden": {o.id for o in content.omraden},
            "iub": {x.id for x in content.lists if x.kind == "iub"},
-           "skolgang": {x.id for x in content.lists if x.kind == "skolgang"}}
+           "skolgang": {x.id for x in content.lists if x.kind == "skolgang"},
+           "livssituationer": {x.id for x in content.situationer}}
     for path in files:
         folder, _, name = path.rpartition("/")
         if folder in ids and name.endswith(".md") and name[:-3] not in ids[folder]:
