@@ -83,6 +83,27 @@ class Membership:
     location: Location | None = field(default=None, compare=False)
 
 
+@dataclass(frozen=True, kw_only=True)  # keyword-only: YAML key order fran, till, avser, kalla_text
+class Alder:
+    """The ages an insats is for, where a source states them (YAML key `alder`).
+
+    `fran`/`till` are whole years, both inclusive; either may be absent (open-ended),
+    never both. "under 18 år" is till 17; "över 65 år" is fran 65 (65 completed years is
+    over 65). `kalla_text` is the phrase that states the age, verbatim from the record's
+    own text (the validator checks it); no age is ever inferred. `avser` is "barnet" when
+    the age is that of the children of the people the insats is for (a parents'
+    programme), absent when it is the age of the people themselves.
+    """
+
+    fran: int | None = None
+    till: int | None = None
+    avser: str | None = None
+    kalla_text: str
+
+
+AGE_REFERS_TO = ("barnet",)  # allowed values of Alder.avser
+
+
 @dataclass(frozen=True)
 class Insats:
     """A national insats: content/insatser/<id>.yml. `id` equals the file stem (slug)."""
@@ -92,6 +113,7 @@ class Insats:
     forkortning: str | None  # abbreviation as printed, e.g. "ART", "FFT"
     alias: tuple[str, ...]  # other spellings used by the sources (searchable, shown in A–Ö)
     medlemskap: tuple[Membership, ...]
+    alder: Alder | None = None  # where an explanation or the name states an age
     location: Location | None = field(default=None, compare=False)
 
 
@@ -170,6 +192,7 @@ class LocalInsats:
     nationell: tuple[str, ...]
     kallor: tuple[str, ...] = ()
     noter: tuple[str, ...] = ()
+    alder: Alder | None = None  # where the item's own text states an age
     location: Location | None = field(default=None, compare=False)
 
 
@@ -200,6 +223,9 @@ class LocalList:
     # footnotes of the introduction (verbatim) and the works they cite, e.g. seed 002's
     noter: tuple[str, ...] = ()
     kallor: tuple[str, ...] = ()
+    # the ages the whole list is for, where its introduction states them (seed 002's
+    # "barn från sexårs ålder …"); an item's own `alder` is more precise and wins
+    alder: Alder | None = None
     location: Location | None = field(default=None, compare=False)
 
 
