@@ -18,25 +18,32 @@ MAPPING = Path(__file__).parent / "mappings" / "alder.yml"
 
 @dataclasses.dataclass(frozen=True)
 class AgeTable:
-    insatser: dict[str, Alder]  # national insats id → age
+    insatser: dict[str, dict[str, Alder]]  # national insats id → område id → age
     listor: dict[str, Alder]  # "<kind>/<list id>" → age of the whole list
     lokala: dict[str, dict[str, Alder]]  # "<kind>/<list id>" → local insats id → age
 
     @classmethod
     def load(cls, path: Path = MAPPING) -> "AgeTable":
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return cls({k: Alder(**v) for k, v in (data.get("insatser") or {}).items()},
+        return cls({k: {o: Alder(**v) for o, v in (table or {}).items()}
+                    for k, table in (data.get("insatser") or {}).items()},
                    {k: Alder(**v) for k, v in (data.get("listor") or {}).items()},
                    {key: {k: Alder(**v) for k, v in (table or {}).items()}
                     for key, table in (data.get("lokala") or {}).items()})
 
 
 def apply_national(insatser: tuple[Insats, ...], table: AgeTable) -> tuple[Insats, ...]:
-    ages = dict(table.insatser)
-    out = tuple(dataclasses.replace(i, alder=ages.pop(i.id, None)) for i in insatser)
-    for stale in ages:
+    """Each listing (membership) gets the age curated for its insats and område."""
+    out = []
+    for ins in insatser:
+        ages = table.insatser.get(ins.id, {})
+        out.append(dataclasses.replace(ins, medlemskap=tuple(
+            dataclasses.replace(m, alder=ages.get(m.omrade)) for m in ins.medlemskap)))
+        for stale in set(ages) - {m.omrade for m in ins.medlemskap}:
+            log.warning("alder.yml: %s is not listed in %s", ins.id, stale)
+    for stale in set(table.insatser) - {i.id for i in insatser}:
         log.warning("alder.yml: no national insats %r", stale)
-    return out
+    return tuple(out)
 
 
 def apply_local(lst: LocalList, table: AgeTable) -> LocalList:

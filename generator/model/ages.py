@@ -20,16 +20,15 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def own_texts(record: records.Insats | records.LocalInsats | records.LocalList) -> Iterator[str]:
+def own_texts(record: records.Membership | records.LocalInsats | records.LocalList
+              ) -> Iterator[str]:
     """The record's own texts, where its age phrase must occur."""
-    if isinstance(record, records.Insats):
-        yield record.namn
-        for m in record.medlemskap:
-            yield m.namn_i_kalla
-            if m.forklaring:
-                yield m.forklaring
-            if m.statistik and m.statistik.namn_i_tabell:
-                yield m.statistik.namn_i_tabell
+    if isinstance(record, records.Membership):
+        yield record.namn_i_kalla
+        if record.forklaring:
+            yield record.forklaring
+        if record.statistik and record.statistik.namn_i_tabell:
+            yield record.statistik.namn_i_tabell
     elif isinstance(record, records.LocalInsats):
         yield record.namn
         for text in (record.innehall, record.omfattning, record.malgrupp,

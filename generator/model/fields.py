@@ -39,9 +39,6 @@ FIELDS: dict[str, FieldDoc] = {
                              "i A–Ö-registret.", ["Kontaktfamilj"]),
     "Insats.medlemskap": FieldDoc("Var insatsen finns i kartläggningen: ett medlemskap per "
                                   "område och kategori, vart och ett med egen statistik."),
-    "Insats.alder": FieldDoc("Åldern som insatsen är till för, där en förklaring eller namnet "
-                             "anger den; utelämnas annars – gissa aldrig en ålder.",
-                             {"fran": 14, "till": 17, "kalla_text": "ungdomar i åldern 14–17 år"}),
     "Alder.fran": FieldDoc("Lägsta ålder i hela år (räknas med); utelämnas om källan bara anger "
                            "en övre gräns.", 0, {"minimum": 0, "maximum": 120}),
     "Alder.till": FieldDoc("Högsta ålder i hela år (räknas med): \"under 18 år\" är 17; "
@@ -64,6 +61,10 @@ FIELDS: dict[str, FieldDoc] = {
                                       "med en tom rad.", "Kontaktperson är en person som …"),
     "Membership.kallor": FieldDoc("Id:n för citerade verk (filnamn i content/kallor/).",
                                   ["socialstyrelsen-2008"]),
+    "Membership.alder": FieldDoc("Åldern som insatsen är till för i området, där förklaringen "
+                                 "eller namnet anger den; utelämnas annars – gissa aldrig en "
+                                 "ålder.", {"fran": 14, "till": 17,
+                                            "kalla_text": "ungdomar i åldern 14–17 år"}),
     "Membership.statistik": FieldDoc("Resultattabellens rad för insatsen i området; utelämnas "
                                      "om tabellen saknar rad."),
     "Statistics.ges": FieldDoc("Kommuner där insatsen ges; null där källan skriver \"-\" "

@@ -61,28 +61,6 @@ class Statistics:
     namn_i_tabell: str = ""  # the row label exactly as seed 001 prints it (minus footnote digits)
 
 
-@dataclass(frozen=True)
-class Membership:
-    """One listing of an insats in one område/category (YAML list `medlemskap`).
-
-    YAML keys: omrade (område id), kategori (category id, e.g. "2.1"), rubrik (sub-heading
-    name or absent), ordning (position in the source table, for source order),
-    namn_i_kalla (the name as seed 000 prints it), forklaring (explanation or absent),
-    kallor (list of work ids: content/kallor/<id>.yml), statistik (or absent when the
-    results tables have no row for it).
-    """
-
-    omrade: str
-    kategori: str
-    rubrik: str | None
-    ordning: int
-    namn_i_kalla: str
-    forklaring: str | None
-    kallor: tuple[str, ...]
-    statistik: Statistics | None
-    location: Location | None = field(default=None, compare=False)
-
-
 @dataclass(frozen=True, kw_only=True)  # keyword-only: YAML key order fran, till, avser, kalla_text
 class Alder:
     """The ages an insats is for, where a source states them (YAML key `alder`).
@@ -105,6 +83,31 @@ AGE_REFERS_TO = ("barnet",)  # allowed values of Alder.avser
 
 
 @dataclass(frozen=True)
+class Membership:
+    """One listing of an insats in one område/category (YAML list `medlemskap`).
+
+    YAML keys: omrade (område id), kategori (category id, e.g. "2.1"), rubrik (sub-heading
+    name or absent), ordning (position in the source table, for source order),
+    namn_i_kalla (the name as seed 000 prints it), forklaring (explanation or absent),
+    kallor (list of work ids: content/kallor/<id>.yml), statistik (or absent when the
+    results tables have no row for it).
+    """
+
+    omrade: str
+    kategori: str
+    rubrik: str | None
+    ordning: int
+    namn_i_kalla: str
+    forklaring: str | None
+    kallor: tuple[str, ...]
+    statistik: Statistics | None
+    # where this listing's explanation or name states an age: per listing, because one
+    # insats may be for young people in one område and for anyone in another (Stödboende)
+    alder: Alder | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Insats:
     """A national insats: content/insatser/<id>.yml. `id` equals the file stem (slug)."""
 
@@ -113,7 +116,6 @@ class Insats:
     forkortning: str | None  # abbreviation as printed, e.g. "ART", "FFT"
     alias: tuple[str, ...]  # other spellings used by the sources (searchable, shown in A–Ö)
     medlemskap: tuple[Membership, ...]
-    alder: Alder | None = None  # where an explanation or the name states an age
     location: Location | None = field(default=None, compare=False)
 
 

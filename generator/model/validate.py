@@ -141,7 +141,7 @@ class _Checker:
                             "content/kallor/")
             if m.statistik:
                 self.check_statistics(file, f"{path}.statistik", m.statistik)
-        self.check_age(file, "alder", i, "förklaringen eller namnet")
+            self.check_age(file, f"{path}.alder", m, "förklaringen eller namnet i källan")
 
     def check_age(self, file: str, path: str, record, where: str) -> None:
         """An age must be a sane range, stated by a phrase of the record's own text."""

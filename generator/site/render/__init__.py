@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from generator.site.crossrefs import CrossRefs
 from generator.model.problems import UnexpectedError
 from generator.model.records import Content
-from generator.site.render import lists, omrade, pages, register, situationer, statistik
+from generator.site.render import ages, lists, omrade, pages, register, situationer, statistik
 from generator.site.render.insats import render_insats
 
 JSON_PATH = "nedladdning/insatshandboken.json"
@@ -77,6 +77,9 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> di
     for ins in content.insatser:
         put(_for(ins, render_insats, ins, refs))
     put(register.render_a_o(refs))
+    put(ages.render_age_index(refs))
+    for group in ages.GROUPS:
+        put(ages.render_age_group(group, refs))
     put(register.render_abbreviations(refs))
     put(register.render_sources(refs))
     put(lists.render_iub_index(refs))

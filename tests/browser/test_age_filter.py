@@ -1,0 +1,39 @@
+"""The age filter on the A–Ö page: with JavaScript, buttons filter the list in place; without
+it, the same paragraph links to one page per age group."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VISIBLE = """() => [...document.querySelectorAll('.md-content article li')]
+  .filter(li => !li.hidden && li.getClientRects().length > 0)
+  .map(li => li.querySelector('a')?.textContent.trim() || li.textContent.trim())"""
+
+
+def test_age_buttons_filter_the_a_o_list_in_place(desktop_page) -> None:
+    page = desktop_page
+    page.goto("/insatser/")
+    page.get_by_role("button", name="Barn (0–12 år)").click()
+    page.wait_for_function("() => /^Visar \\d+ rader/.test("
+                           "document.querySelector('.ih-alder-status')?.textContent ?? '')")
+    shown = page.evaluate(VISIBLE)
+    assert "Ersta Vändpunktens barnprogram" in shown  # 7–12 år
+    assert "Take Charge" not in shown  # 14–17 år
+    assert "Kontaktperson" not in shown  # no stated age
+    assert page.get_by_role("button", name="Barn (0–12 år)").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="Alla").click()
+    page.wait_for_function("() => document.querySelector('.ih-alder-status').textContent === ''")
+    assert "Kontaktperson" in page.evaluate(VISIBLE)
+
+
+def test_without_javascript_the_age_filter_is_links_to_age_pages(no_js_page) -> None:
+    page = no_js_page
+    page.goto("/insatser/")
+    assert page.get_by_role("button", name="Alla").count() == 0
+    page.locator("#alder-filter").get_by_role("link", name="Tonåringar (13–17 år)").click()
+    page.wait_for_url("**/alder/tonaringar/")
+    names = page.locator(".md-content article li a").all_inner_texts()
+    assert "Take Charge" in names
+    assert "Ersta Vändpunktens barnprogram" not in names
