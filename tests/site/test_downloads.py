@@ -55,6 +55,6 @@ def test_a_list_record_with_a_kind_key_would_fail_its_schema(files):
 def test_ages_are_in_the_download(files):
     data = json.loads(files[JSON_PATH])
     take_charge = next(i for i in data["insatser"] if i["id"] == "take-charge")
-    assert take_charge["alder"] == {"fran": 14, "till": 17, "avser": None,
-                                    "kalla_text": "ungdomar i åldern 14–17 år"}
+    assert take_charge["medlemskap"][0]["alder"] == {"fran": 14, "till": 17, "avser": None,
+                                                     "kalla_text": "ungdomar i åldern 14–17 år"}
     assert data["skolgang"][0]["alder"]["fran"] == 6

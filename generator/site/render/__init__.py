@@ -12,7 +12,9 @@ from collections.abc import Callable, Mapping
 from generator.site.crossrefs import CrossRefs
 from generator.model.problems import UnexpectedError
 from generator.model.records import Content
-from generator.site.render import ages, lists, omrade, pages, register, situationer, statistik
+from generator.site.render import (
+    ages, hsds, lists, omrade, pages, register, situationer, statistik,
+)
 from generator.site.render.insats import render_insats
 
 JSON_PATH = "nedladdning/insatshandboken.json"
@@ -92,6 +94,9 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> di
     files = [(JSON_PATH, "Alla poster (JSON)"), (statistik.CSV_PATH, "Statistik (CSV)")]
     out[JSON_PATH] = records_json(content)
     out[statistik.CSV_PATH] = statistik.statistics_csv(refs)
+    hsds_files = hsds.hsds_files(refs)
+    out.update(hsds_files)
+    files += [(path, f"Open Referral HSDS 3.0: {path.rsplit('/', 1)[1]}") for path in hsds_files]
     schema_links = []
     for name in sorted(schemas or {}):
         path = f"nedladdning/schema/{name}"

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.site.escape import h, h_blocks, safe_url
 from generator.site.crossrefs import CrossRefs, LocalRef
 from generator.model.records import MEASURES, MEASURE_LABELS, Insats, Membership
-from generator.site.render import ages, charts, kontakter
+from generator.site.render import ages, charts, jsonld, kontakter
 from generator.site.render.common import (
     AGES,
     SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
@@ -224,7 +224,8 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
         age_text=ages.age_text, AGES=AGES, stated_ages=ages.stated_ages(ins, refs),
     )
-    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml", **akut_meta}
+    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml", **akut_meta,
+                               "jsonld": jsonld.script_json(jsonld.insats_data(ins, refs))}
     if keywords := search_keywords(ins, refs):
         meta["sokord"] = keywords
     meta["sokutdrag"] = search_summary(ins, refs)

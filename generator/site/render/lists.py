@@ -9,6 +9,7 @@ from generator.site.escape import h, h_blocks
 from generator.site.crossrefs import CrossRefs
 from generator.text import sort_key
 from generator.model.records import LocalInsats, LocalList
+from generator.site.render import jsonld
 from generator.site.render.ages import age_cell, age_text
 from generator.site.render.common import (
     AGES, IUB, IUB_COMPARISON, SKOLGANG, SOURCES, a, breadcrumb, front_matter, html_table,
@@ -72,7 +73,8 @@ def render_list(lst: LocalList, refs: CrossRefs) -> tuple[str, str]:
     kind = ("som ges utan ansökan (utan individuell behovsprövning)" if lst.kind == "iub"
             else "som kan stabilisera skolgången")
     meta: dict[str, object] = {"kallfil": f"content/{folder}/{lst.id}.yml",
-                               "sokutdrag": f"{lst.kommun}: {count} insatser {kind}."}
+                               "sokutdrag": f"{lst.kommun}: {count} insatser {kind}.",
+                               "jsonld": jsonld.script_json(jsonld.list_data(lst, refs, src))}
     if words := refs.everyday_words_omrade.get(f"{folder}/{lst.id}"):
         meta["sokord"] = list(words)  # content/sokord.yml: the search finds the list by them
     return src, front_matter(f"{lst.kommun}: {lst.titel}", **meta) + page
