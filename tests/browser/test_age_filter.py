@@ -37,3 +37,24 @@ def test_without_javascript_the_age_filter_is_links_to_age_pages(no_js_page) -> 
     names = page.locator(".md-content article li a").all_inner_texts()
     assert "Take Charge" in names
     assert "Ersta Vändpunktens barnprogram" not in names
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_o_with_a_pressed_age_button_and_an_age_page_pass_axe(browser, base_url, scheme):
+    from conftest import DESKTOP, new_context
+    from test_accessibility import run_axe
+
+    context = new_context(browser, base_url, viewport=DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto("/insatser/")
+        page.get_by_role("button", name="Tonåringar (13–17 år)").click()
+        page.wait_for_function("() => document.querySelector('.ih-alder-status')"
+                               "?.textContent.startsWith('Visar')")
+        found = {"/insatser/ (filtrerad)": run_axe(page)}
+        page.goto("/alder/tonaringar/")
+        found["/alder/tonaringar/"] = run_axe(page)
+    finally:
+        context.close()
+    problems = [f"{url}: {v['id']} {v['help']}" for url, vs in found.items() for v in vs]
+    assert problems == []
