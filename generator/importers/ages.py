@@ -23,7 +23,7 @@ class AgeTable:
     lokala: dict[str, dict[str, Alder]]  # "<kind>/<list id>" → local insats id → age
 
     @classmethod
-    def load(cls, path: Path = MAPPING) -> "AgeTable":
+    def load(cls, path: Path = MAPPING) -> AgeTable:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return cls({k: {o: Alder(**v) for o, v in (table or {}).items()}
                     for k, table in (data.get("insatser") or {}).items()},

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from site_build import ROOT
 
 from generator.build import read_schemas
 from generator.model import load_content
 from generator.site.crossrefs import link
 from generator.site.render import render_site
 from generator.site.render.ages import GROUPS, age_span, overlaps
-from site_build import ROOT
 
 
 @pytest.fixture(scope="module")

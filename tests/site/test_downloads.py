@@ -7,12 +7,12 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
+from site_build import ROOT
 
 from generator.build import read_schemas
 from generator.model import load_content
 from generator.site.crossrefs import link
 from generator.site.render import JSON_PATH, JSON_SCHEMAS, render_site
-from site_build import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,11 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+from site_build import ROOT
 
 from generator.model import load_content
 from generator.site.crossrefs import link
 from generator.site.render.hsds import FOLDER, NAMESPACE, hsds_files
-from site_build import ROOT
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "hsds_schema"
 # export file → HSDS object schema of each of its items

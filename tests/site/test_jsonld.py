@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
-from generator.model import load_content
-from generator.site.render.jsonld import script_json
 from site_build import ROOT, built_site
 from test_site import Page
+
+from generator.model import load_content
+from generator.site.render.jsonld import script_json
 
 
 def test_script_json_escapes_what_could_end_or_start_markup():

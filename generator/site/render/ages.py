@@ -12,13 +12,22 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model.records import Alder, Insats, LocalInsats, LocalList, Omrade
 from generator.model.ages import MAX_AGE
+from generator.model.records import Alder, Insats, LocalInsats, LocalList, Omrade
 from generator.site.crossrefs import CrossRefs
 from generator.site.escape import h
 from generator.site.render.common import (
-    A_O, AGES, TITLES, breadcrumb, front_matter, insats_page, link_md, list_page, omrade_page,
-    render_template, safe_id,
+    A_O,
+    AGES,
+    TITLES,
+    breadcrumb,
+    front_matter,
+    insats_page,
+    link_md,
+    list_page,
+    omrade_page,
+    render_template,
+    safe_id,
 )
 
 
