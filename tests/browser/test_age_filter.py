@@ -58,3 +58,23 @@ def test_a_o_with_a_pressed_age_button_and_an_age_page_pass_axe(browser, base_ur
         context.close()
     problems = [f"{url}: {v['id']} {v['help']}" for url, vs in found.items() for v in vs]
     assert problems == []
+
+
+def test_age_buttons_on_an_omrade_page_keep_only_rows_and_sections_of_that_age(desktop_page):
+    page = desktop_page
+    page.goto("/omraden/barn-och-unga/")
+    page.get_by_role("button", name="Tonåringar (13–17 år)").click()
+    page.wait_for_function("() => document.querySelector('.ih-alder-status')"
+                           "?.textContent.startsWith('Visar')")
+    rows = page.evaluate("""() => [...document.querySelectorAll('.md-content article tbody tr')]
+      .filter(tr => tr.getClientRects().length > 0)
+      .map(tr => tr.querySelector('th').innerText.trim())""")
+    assert "Take Charge" in rows and "Stödboende" in rows
+    assert "Kontaktperson" not in rows
+    # a category with no insats of that age is hidden with its heading
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.md-content article h2')]
+      .filter(h => h.getClientRects().length === 0).length""")
+    assert hidden > 0
+    page.get_by_role("button", name="Alla").click()
+    page.wait_for_function("() => document.querySelector('.ih-alder-status').textContent === ''")
+    assert page.locator(".md-content article h2:visible").count() > hidden

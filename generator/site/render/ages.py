@@ -115,6 +115,13 @@ def filter_attrs(ins: Insats) -> Markup:
     return Markup('{: data-alder="' + " ".join(ids) + '" }') if ids else Markup("")
 
 
+def tagged_link(href: str, text: str, alder: Alder | None) -> Markup:
+    """An HTML link carrying the age groups of `alder` for the page's filter script."""
+    ids = " ".join(g.id for g in GROUPS if alder and overlaps(alder, g))
+    data = f' data-alder="{ids}"' if ids else ""
+    return Markup(f'<a href="{h(href)}"{data}>{h(text)}</a>')
+
+
 def omrade_anchor(omrade_id: str) -> str:
     return f"omrade-{safe_id(omrade_id)}"
 

@@ -9,7 +9,7 @@ from generator.site.crossrefs import CrossRefs
 from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
 from generator.site.render import ages, charts, kontakter
 from generator.site.render.common import (
-    OMRADEN, A_O, a, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
+    OMRADEN, A_O, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
     render_template, stat_cells, figure_text, TITLES,
 )
 
@@ -31,8 +31,8 @@ def top_chart(chart_id: str, title: str, rows: list[tuple[Membership, Insats]]) 
 
 def insats_table(src: str, caption: str, rows: list[tuple[Membership, Insats]]) -> Markup:
     return html_table(caption, ["Insats", *(MEASURE_LABELS[x] for x in MEASURES)],
-                      [[a(link_html(src, insats_page(i.id)), i.namn), *stat_cells(m.statistik)]
-                       for m, i in rows])
+                      [[ages.tagged_link(link_html(src, insats_page(i.id)), i.namn, m.alder),
+                        *stat_cells(m.statistik)] for m, i in rows])
 
 
 def sections(src: str, o: Omrade, refs: CrossRefs) -> list[tuple[str, str, list[tuple[str | None, Markup]]]]:
