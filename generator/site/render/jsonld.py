@@ -10,10 +10,11 @@ resolves them against the page's address, so no site address is needed at build 
 from __future__ import annotations
 
 import json
+import posixpath
 
 from generator.model.records import Alder, Insats, LocalInsats, LocalList
 from generator.site.crossrefs import CrossRefs
-from generator.site.render.common import A_O, insats_page, link_html, safe_id
+from generator.site.render.common import A_O, insats_page, safe_id
 
 CONTEXT = "https://schema.org"
 TERM_SET = "Insatshandboken: socialtjänstens insatser"
@@ -31,13 +32,28 @@ def script_json(data: object) -> str:
     return "".join(_SCRIPT_SAFE.get(c, c) for c in text)
 
 
+def _served(path: str) -> str:
+    """docs path → the page's directory URL: a/b.md → a/b/, a/index.md → a/."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") \
+        else stem + "/"
+
+
+def page_url(src: str, dest: str) -> str:
+    """The served URL of page `dest` relative to the served URL of page `src` ("../x/").
+    Not the .md link the pages use: nothing rewrites the URLs inside the JSON."""
+    here, there = _served(src), _served(dest)
+    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
 def _term_set(src: str) -> dict:
-    return {"@type": "DefinedTermSet", "@id": f"{link_html(src, A_O)}#insatser",
-            "name": TERM_SET, "url": str(link_html(src, A_O))}
+    return {"@type": "DefinedTermSet", "@id": f"{page_url(src, A_O)}#insatser",
+            "name": TERM_SET, "url": page_url(src, A_O)}
 
 
 def insats_data(ins: Insats, refs: CrossRefs) -> dict:
@@ -81,7 +97,7 @@ def _service(src: str, lst: LocalList, li: LocalInsats, refs: CrossRefs,
     national = [refs.insats[n] for n in li.nationell if n in refs.insats]
     if national:
         service["serviceType"] = [n.namn for n in national]
-        service["category"] = [{"@id": f"{link_html(src, insats_page(n.id))}#insats"}
+        service["category"] = [{"@id": f"{page_url(src, insats_page(n.id))}#insats"}
                                for n in national]
     return service
 
