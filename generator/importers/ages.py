@@ -50,7 +50,8 @@ def apply_local(lst: LocalList, table: AgeTable) -> LocalList:
     key = f"{lst.kind}/{lst.id}"
     ages = dict(table.lokala.get(key, {}))
     groups = tuple(dataclasses.replace(g, insatser=tuple(
-        dataclasses.replace(i, alder=ages.pop(i.id, None)) for i in g.insatser)) for g in lst.grupper)
+        dataclasses.replace(i, alder=ages.pop(i.id, None)) for i in g.insatser))
+        for g in lst.grupper)
     for stale in ages:
         log.warning("alder.yml: no insats %r in %s", stale, key)
     return dataclasses.replace(lst, grupper=groups, alder=table.listor.get(key))

@@ -414,7 +414,8 @@ CASES = [
     Case("age: over 120", INSATS, replace(LISTING, AGE.format(18, 150, PHRASE)),
          "content/insatser/kontaktperson.yml:14:13: medlemskap[0].alder.till: 150 ligger utanför "
          "0–120 – ange åldern i hela år"),
-    Case("age: neither bound", INSATS, replace(LISTING, LISTING + f"    alder:\n      kalla_text: {PHRASE}\n"),
+    Case("age: neither bound", INSATS,
+         replace(LISTING, LISTING + f"    alder:\n      kalla_text: {PHRASE}\n"),
          "content/insatser/kontaktperson.yml:13:7: medlemskap[0].alder: varken fran eller till är "
          "angiven – ange minst en av dem, eller ta bort alder om källan inte anger en ålder"),
     Case("age: phrase not in the listing's text", INSATS,
@@ -425,8 +426,8 @@ CASES = [
     Case("age: unknown avser", IUB, replace("        malgrupp: Par och familjer\n",
                                            "        malgrupp: Par och familjer\n        alder: "
                                            "{till: 18, avser: barn, kalla_text: Par och familjer}\n"),
-         'content/iub/alingsas.yml:20:34: grupper[0].insatser[0].alder.avser: okänt värde "barn" – '
-         'skriv "barnet" när åldern är barnens, annars utelämna avser'),
+         'content/iub/alingsas.yml:20:34: grupper[0].insatser[0].alder.avser: okänt värde "barn" '
+         '– skriv "barnet" när åldern är barnens, annars utelämna avser'),
 ]
 
 

@@ -79,6 +79,14 @@ def test_a_o_and_omrade_pages_link_to_the_age_pages(real):
     assert "Efter ålder" not in aldre  # no insats of the område has a stated age
 
 
+def test_an_open_range_from_childhood_is_not_listed_among_adults(real):
+    content, files = real
+    # "skolungdom över 12 år" (fran 12, no upper bound); "Vuxna från 18 år" (fran 18)
+    assert "korttidstillsyn-for-skolungdom-over-12-ar-enligt-sol.md" in files["alder/tonaringar.md"]
+    assert "korttidstillsyn-for-skolungdom-over-12-ar-enligt-sol.md" not in files["alder/aldre.md"]
+    assert "alingsas.md#beroenderadgivning)" in files["alder/aldre.md"]
+
+
 def test_age_words():
     assert (age_span(0, 18), age_span(18, None), age_span(None, 17)) == \
         ("0–18 år", "från 18 år", "till och med 17 år")

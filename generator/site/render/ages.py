@@ -43,6 +43,13 @@ class AgeGroup:
         return age_span(self.fran, None if self.till >= MAX_AGE else self.till)
 
     @property
+    def who(self) -> str:
+        """The group's people, for running text: "någon i åldern 13–17 år"."""
+        if self.till >= MAX_AGE:
+            return f"någon som är {self.fran} år eller äldre"
+        return f"någon i åldern {self.span}"
+
+    @property
     def label(self) -> str:
         return f"{self.namn} ({self.span})"
 
@@ -80,9 +87,19 @@ def age_cell(alder: Alder) -> Markup:
     return Markup(f"<p>{h(age_text(alder))}. Källan skriver: ”{h(alder.kalla_text)}”.</p>")
 
 
+ADULT = 18
+
+
 def overlaps(alder: Alder, group: AgeGroup) -> bool:
+    """Whether the stated ages include someone of the group's ages. A range with no upper
+    bound that starts in childhood ("barn från fyra år och uppåt", "skolungdom över 12
+    år") counts for the children's groups only: listing it among the insatser for older
+    people would be a guess, while leaving it out there only omits."""
     low = 0 if alder.fran is None else alder.fran
-    high = MAX_AGE if alder.till is None else alder.till
+    if alder.till is not None:
+        high = alder.till
+    else:
+        high = MAX_AGE if low >= ADULT else ADULT - 1
     return low <= group.till and group.fran <= high
 
 
