@@ -29,6 +29,31 @@ def test_counts_of_records_with_ages(real):
     assert (len(national), len(local), sum(1 for x in content.lists if x.alder)) == (15, 60, 1)
 
 
+def test_every_age_phrase_is_printed_in_the_document_it_was_imported_from(real):
+    # the source texts wrap lines anywhere ("14–\n17 år"): compared without white space
+    content, _ = real
+    works = {w.id: w for w in content.works}
+
+    def bare(text: str) -> str:
+        return "".join(text.split())
+
+    def printed(phrase: str, work_id: str) -> bool:
+        return bare(phrase) in bare((ROOT / works[work_id].fil).read_text(encoding="utf-8"))
+
+    checked = 0
+    for ins in content.insatser:
+        for m in ins.medlemskap:
+            if m.alder:
+                assert printed(m.alder.kalla_text, "kartlaggning-forklaringar"), ins.id
+                checked += 1
+    for lst in content.lists:
+        for alder in (lst.alder, *(li.alder for g in lst.grupper for li in g.insatser)):
+            if alder:
+                assert printed(alder.kalla_text, lst.dokument), (lst.id, alder.kalla_text)
+                checked += 1
+    assert checked == 15 + 60 + 1
+
+
 def test_the_insats_page_shows_the_stated_age_and_the_phrase(real):
     _, files = real
     page = files["insatser/take-charge.md"]
