@@ -105,7 +105,7 @@ def test_a_o_and_omrade_pages_link_to_the_age_pages(real):
 
 
 def test_an_open_range_from_childhood_is_not_listed_among_adults(real):
-    content, files = real
+    files = real[1]
     # "skolungdom över 12 år" (fran 12, no upper bound); "Vuxna från 18 år" (fran 18)
     assert "korttidstillsyn-for-skolungdom-over-12-ar-enligt-sol.md" in files["alder/tonaringar.md"]
     assert "korttidstillsyn-for-skolungdom-over-12-ar-enligt-sol.md" not in files["alder/aldre.md"]
