@@ -25,11 +25,17 @@ class AgeTable:
     @classmethod
     def load(cls, path: Path = MAPPING) -> AgeTable:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return cls({k: {o: Alder(**v) for o, v in (table or {}).items()}
-                    for k, table in (data.get("insatser") or {}).items()},
-                   {k: Alder(**v) for k, v in (data.get("listor") or {}).items()},
-                   {key: {k: Alder(**v) for k, v in (table or {}).items()}
-                    for key, table in (data.get("lokala") or {}).items()})
+        return cls(
+            {
+                k: {o: Alder(**v) for o, v in (table or {}).items()}
+                for k, table in (data.get("insatser") or {}).items()
+            },
+            {k: Alder(**v) for k, v in (data.get("listor") or {}).items()},
+            {
+                key: {k: Alder(**v) for k, v in (table or {}).items()}
+                for key, table in (data.get("lokala") or {}).items()
+            },
+        )
 
 
 def apply_national(insatser: tuple[Insats, ...], table: AgeTable) -> tuple[Insats, ...]:
@@ -37,8 +43,14 @@ def apply_national(insatser: tuple[Insats, ...], table: AgeTable) -> tuple[Insat
     out = []
     for ins in insatser:
         ages = table.insatser.get(ins.id, {})
-        out.append(dataclasses.replace(ins, medlemskap=tuple(
-            dataclasses.replace(m, alder=ages.get(m.omrade)) for m in ins.medlemskap)))
+        out.append(
+            dataclasses.replace(
+                ins,
+                medlemskap=tuple(
+                    dataclasses.replace(m, alder=ages.get(m.omrade)) for m in ins.medlemskap
+                ),
+            )
+        )
         for stale in set(ages) - {m.omrade for m in ins.medlemskap}:
             log.warning("alder.yml: %s is not listed in %s", ins.id, stale)
     for stale in set(table.insatser) - {i.id for i in insatser}:
@@ -49,9 +61,13 @@ def apply_national(insatser: tuple[Insats, ...], table: AgeTable) -> tuple[Insat
 def apply_local(lst: LocalList, table: AgeTable) -> LocalList:
     key = f"{lst.kind}/{lst.id}"
     ages = dict(table.lokala.get(key, {}))
-    groups = tuple(dataclasses.replace(g, insatser=tuple(
-        dataclasses.replace(i, alder=ages.pop(i.id, None)) for i in g.insatser))
-        for g in lst.grupper)
+    groups = tuple(
+        dataclasses.replace(
+            g,
+            insatser=tuple(dataclasses.replace(i, alder=ages.pop(i.id, None)) for i in g.insatser),
+        )
+        for g in lst.grupper
+    )
     for stale in ages:
         log.warning("alder.yml: no insats %r in %s", stale, key)
     return dataclasses.replace(lst, grupper=groups, alder=table.listor.get(key))

@@ -20,8 +20,9 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def own_texts(record: records.Membership | records.LocalInsats | records.LocalList
-              ) -> Iterator[str]:
+def own_texts(
+    record: records.Membership | records.LocalInsats | records.LocalList,
+) -> Iterator[str]:
     """The record's own texts, where its age phrase must occur."""
     if isinstance(record, records.Membership):
         yield record.namn_i_kalla
@@ -31,13 +32,21 @@ def own_texts(record: records.Membership | records.LocalInsats | records.LocalLi
             yield record.statistik.namn_i_tabell
     elif isinstance(record, records.LocalInsats):
         yield record.namn
-        for text in (record.innehall, record.omfattning, record.malgrupp,
-                     record.dokumentation, record.uppfoljning, *record.villkor, *record.noter):
+        for text in (
+            record.innehall,
+            record.omfattning,
+            record.malgrupp,
+            record.dokumentation,
+            record.uppfoljning,
+            *record.villkor,
+            *record.noter,
+        ):
             if text:
                 yield text
         for meth in record.metod:
-            yield from (t for t in (meth.namn, meth.beskrivning, meth.malgrupp,
-                                    meth.omfattning) if t)
+            yield from (
+                t for t in (meth.namn, meth.beskrivning, meth.malgrupp, meth.omfattning) if t
+            )
     else:
         yield record.titel
         yield from (t for t in (record.inledning, *record.noter) if t)
@@ -52,16 +61,27 @@ def age_problems(alder: records.Alder) -> list[tuple[str, str, str]]:
     """(key under `alder`, message, hint) for each thing wrong with the numbers."""
     out: list[tuple[str, str, str]] = []
     if alder.fran is None and alder.till is None:
-        out.append(("", "varken fran eller till är angiven",
-                    "ange minst en av dem, eller ta bort alder om källan inte anger en ålder"))
+        out.append(
+            (
+                "",
+                "varken fran eller till är angiven",
+                "ange minst en av dem, eller ta bort alder om källan inte anger en ålder",
+            )
+        )
     for key in ("fran", "till"):
         value = getattr(alder, key)
         if value is not None and not 0 <= value <= MAX_AGE:
             out.append((key, f"{value} ligger utanför 0–{MAX_AGE}", "ange åldern i hela år"))
     if alder.fran is not None and alder.till is not None and alder.fran > alder.till:
-        out.append(("fran", f"fran ({alder.fran}) är större än till ({alder.till})",
-                    "byt plats på talen"))
+        out.append(
+            ("fran", f"fran ({alder.fran}) är större än till ({alder.till})", "byt plats på talen")
+        )
     if alder.avser is not None and alder.avser not in records.AGE_REFERS_TO:
-        out.append(("avser", f'okänt värde "{alder.avser}"',
-                    'skriv "barnet" när åldern är barnens, annars utelämna avser'))
+        out.append(
+            (
+                "avser",
+                f'okänt värde "{alder.avser}"',
+                'skriv "barnet" när åldern är barnens, annars utelämna avser',
+            )
+        )
     return out

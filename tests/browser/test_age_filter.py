@@ -16,8 +16,10 @@ def test_age_buttons_filter_the_a_o_list_in_place(desktop_page) -> None:
     page = desktop_page
     page.goto("/insatser/")
     page.get_by_role("button", name="Barn (0–12 år)").click()
-    page.wait_for_function("() => /^Visar \\d+ rader/.test("
-                           "document.querySelector('.ih-alder-status')?.textContent ?? '')")
+    page.wait_for_function(
+        "() => /^Visar \\d+ rader/.test("
+        "document.querySelector('.ih-alder-status')?.textContent ?? '')"
+    )
     shown = page.evaluate(VISIBLE)
     assert "Ersta Vändpunktens barnprogram" in shown  # 7–12 år
     assert "Take Charge" not in shown  # 14–17 år
@@ -49,8 +51,9 @@ def test_a_o_with_a_pressed_age_button_and_an_age_page_pass_axe(browser, base_ur
     try:
         page.goto("/insatser/")
         page.get_by_role("button", name="Tonåringar (13–17 år)").click()
-        page.wait_for_function("() => document.querySelector('.ih-alder-status')"
-                               "?.textContent.startsWith('Visar')")
+        page.wait_for_function(
+            "() => document.querySelector('.ih-alder-status')?.textContent.startsWith('Visar')"
+        )
         found = {"/insatser/ (filtrerad)": run_axe(page)}
         page.goto("/alder/tonaringar/")
         found["/alder/tonaringar/"] = run_axe(page)
@@ -64,8 +67,9 @@ def test_age_buttons_on_an_omrade_page_keep_only_rows_and_sections_of_that_age(d
     page = desktop_page
     page.goto("/omraden/barn-och-unga/")
     page.get_by_role("button", name="Tonåringar (13–17 år)").click()
-    page.wait_for_function("() => document.querySelector('.ih-alder-status')"
-                           "?.textContent.startsWith('Visar')")
+    page.wait_for_function(
+        "() => document.querySelector('.ih-alder-status')?.textContent.startsWith('Visar')"
+    )
     rows = page.evaluate("""() => [...document.querySelectorAll('.md-content article tbody tr')]
       .filter(tr => tr.getClientRects().length > 0)
       .map(tr => tr.querySelector('th').innerText.trim())""")

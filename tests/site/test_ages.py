@@ -73,8 +73,10 @@ def test_an_age_stated_for_one_omrade_is_shown_for_that_omrade_only(real):
 
 def test_a_list_page_shows_the_age_of_the_whole_list_and_of_each_item(real):
     page = real[1]["skolgang/stockholm.md"]
-    assert "**Ålder:** från 6 år. Källan skriver: ”barn från sexårs ålder till och med " \
-           "gymnasiet”." in page
+    assert (
+        "**Ålder:** från 6 år. Källan skriver: ”barn från sexårs ålder till och med "
+        "gymnasiet”." in page
+    )
     assert "<dt>Ålder</dt><dd><p>12–20 år. Källan skriver: ”unga 12–20 år”.</p></dd>" in page
 
 
@@ -113,6 +115,9 @@ def test_an_open_range_from_childhood_is_not_listed_among_adults(real):
 
 
 def test_age_words():
-    assert (age_span(0, 18), age_span(18, None), age_span(None, 17)) == \
-        ("0–18 år", "från 18 år", "till och med 17 år")
+    assert (age_span(0, 18), age_span(18, None), age_span(None, 17)) == (
+        "0–18 år",
+        "från 18 år",
+        "till och med 17 år",
+    )
     assert re.fullmatch(r"Äldre \(från 65 år\)", GROUPS[-1].label)

@@ -35,13 +35,16 @@ def test_every_record_of_the_json_download_validates_against_its_published_schem
         validator = _validator(files, name)
         records = data[key] if isinstance(data[key], list) else [data[key]]
         for record in records:
-            errors = [f"{key}/{record.get('id', '')}: {e.json_path}: {e.message}"
-                      for e in validator.iter_errors(record)]
+            errors = [
+                f"{key}/{record.get('id', '')}: {e.json_path}: {e.message}"
+                for e in validator.iter_errors(record)
+            ]
             assert errors == []
             checked += 1
     content, _ = load_content(ROOT)
-    assert checked == (len(content.insatser) + len(content.omraden) + len(content.works)
-                       + len(content.lists) + 1)
+    assert checked == (
+        len(content.insatser) + len(content.omraden) + len(content.works) + len(content.lists) + 1
+    )
     assert {x["id"] for x in data["iub"]} == {"stockholm", "alingsas"}
     assert [x["id"] for x in data["skolgang"]] == ["stockholm"]
 
@@ -55,6 +58,10 @@ def test_a_list_record_with_a_kind_key_would_fail_its_schema(files):
 def test_ages_are_in_the_download(files):
     data = json.loads(files[JSON_PATH])
     take_charge = next(i for i in data["insatser"] if i["id"] == "take-charge")
-    assert take_charge["medlemskap"][0]["alder"] == {"fran": 14, "till": 17, "avser": None,
-                                                     "kalla_text": "ungdomar i åldern 14–17 år"}
+    assert take_charge["medlemskap"][0]["alder"] == {
+        "fran": 14,
+        "till": 17,
+        "avser": None,
+        "kalla_text": "ungdomar i åldern 14–17 år",
+    }
     assert data["skolgang"][0]["alder"]["fran"] == 6

@@ -20,8 +20,12 @@ from generator.site.render.hsds import FOLDER, NAMESPACE, hsds_files
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "hsds_schema"
 # export file → HSDS object schema of each of its items
-ITEM_SCHEMA = {"taxonomies.json": "taxonomy.json", "taxonomy_terms.json": "taxonomy_term.json",
-               "organizations.json": "organization.json", "services.json": "service.json"}
+ITEM_SCHEMA = {
+    "taxonomies.json": "taxonomy.json",
+    "taxonomy_terms.json": "taxonomy_term.json",
+    "organizations.json": "organization.json",
+    "services.json": "service.json",
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +38,19 @@ def export() -> tuple[object, dict[str, list[dict]]]:
     content, problems = load_content(ROOT)
     assert not problems
     files = hsds_files(link(content))
-    return content, {path.removeprefix(f"{FOLDER}/"): json.loads(text)
-                     for path, text in files.items()}
+    return content, {
+        path.removeprefix(f"{FOLDER}/"): json.loads(text) for path, text in files.items()
+    }
 
 
 def _validator(schemas: dict[str, dict], name: str) -> Draft202012Validator:
     # the schemas have no $id and refer to each other by file name: register them so
     registry = Registry().with_resources(
-        (n, Resource(s, specification=DRAFT202012)) for n, s in schemas.items())
-    return Draft202012Validator(schemas[name], registry=registry,
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+        (n, Resource(s, specification=DRAFT202012)) for n, s in schemas.items()
+    )
+    return Draft202012Validator(
+        schemas[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def _unknown_keys(obj: object, schema: dict, schemas: dict[str, dict], path: str) -> list[str]:
@@ -51,8 +58,11 @@ def _unknown_keys(obj: object, schema: dict, schemas: dict[str, dict], path: str
     if "$ref" in schema:
         schema = schemas[schema["$ref"]]
     if isinstance(obj, list):
-        return [k for i, x in enumerate(obj)
-                for k in _unknown_keys(x, schema.get("items", {}), schemas, f"{path}[{i}]")]
+        return [
+            k
+            for i, x in enumerate(obj)
+            for k in _unknown_keys(x, schema.get("items", {}), schemas, f"{path}[{i}]")
+        ]
     if not isinstance(obj, dict):
         return []
     props = schema.get("properties", {})
@@ -69,16 +79,22 @@ def test_every_object_validates_against_the_official_hsds_3_schemas(export, sche
     for name, objects in files.items():
         validator = _validator(schemas, ITEM_SCHEMA[name])
         for obj in objects:
-            errors = [f"{name} {obj.get('name')}: {e.json_path}: {e.message}"
-                      for e in validator.iter_errors(obj)]
+            errors = [
+                f"{name} {obj.get('name')}: {e.json_path}: {e.message}"
+                for e in validator.iter_errors(obj)
+            ]
             assert errors == []
             assert _unknown_keys(obj, schemas[ITEM_SCHEMA[name]], schemas, name) == []
 
 
 def test_the_validation_can_fail(schemas):
     validator = _validator(schemas, "service.json")
-    bad = {"id": "kontaktperson", "name": "Kontaktperson", "status": "öppen",
-           "attributes": [{"id": str(uuid.uuid4()), "taxonomy_term": {"id": "x"}}]}
+    bad = {
+        "id": "kontaktperson",
+        "name": "Kontaktperson",
+        "status": "öppen",
+        "attributes": [{"id": str(uuid.uuid4()), "taxonomy_term": {"id": "x"}}],
+    }
     messages = {e.message for e in validator.iter_errors(bad)}
     assert "'kontaktperson' is not a 'uuid'" in messages
     assert any("is not one of" in m for m in messages)  # status outside the enum
@@ -89,8 +105,10 @@ def test_one_taxonomy_term_per_national_insats_and_two_kommuner(export):
     content, files = export
     assert len(files["taxonomies.json"]) == 1
     assert [t["code"] for t in files["taxonomy_terms.json"]] == [i.id for i in content.insatser]
-    assert sorted(o["name"] for o in files["organizations.json"]) == ["Alingsås kommun",
-                                                                      "Stockholms stad"]
+    assert sorted(o["name"] for o in files["organizations.json"]) == [
+        "Alingsås kommun",
+        "Stockholms stad",
+    ]
 
 
 def test_a_service_per_local_insats_linked_to_its_national_insatser(export):
@@ -100,10 +118,12 @@ def test_a_service_per_local_insats_linked_to_its_national_insatser(export):
     assert len(services) == len(items)
     orgs = {o["name"]: o["id"] for o in files["organizations.json"]}
     terms = {t["id"]: t["code"] for t in files["taxonomy_terms.json"]}
-    for service, (lst, li) in zip(services, items):
+    for service, (lst, li) in zip(services, items, strict=True):
         assert service["name"] == li.namn
-        assert service["organization_id"] == orgs[
-            "Alingsås kommun" if lst.kommun == "Alingsås" else "Stockholms stad"]
+        assert (
+            service["organization_id"]
+            == orgs["Alingsås kommun" if lst.kommun == "Alingsås" else "Stockholms stad"]
+        )
         linked = [terms[a["taxonomy_term_id"]] for a in service["attributes"]]
         assert linked == list(li.nationell)
         assert all(a["link_id"] == service["id"] for a in service["attributes"])

@@ -42,7 +42,10 @@ def test_insats_and_list_pages_of_the_real_handbook_carry_parsable_json_ld():
         services = [x["item"] for x in listing["itemListElement"]]
         assert [s["name"] for s in services] == [li.namn for g in lst.grupper for li in g.insatser]
         assert all(s["@type"] == "GovernmentService" for s in services)
-        assert all(resolves(site / folder / lst.id, c["@id"])
-                   for s in services for c in s.get("category", []))
+        assert all(
+            resolves(site / folder / lst.id, c["@id"])
+            for s in services
+            for c in s.get("category", [])
+        )
         counts["GovernmentService"] += len(services)
     assert counts == {"DefinedTerm": 310, "GovernmentService": 117}

@@ -143,8 +143,7 @@ def omrade_anchor(omrade_id: str) -> str:
     return f"omrade-{safe_id(omrade_id)}"
 
 
-def _national(refs: CrossRefs, group: AgeGroup
-              ) -> list[tuple[Omrade, list[tuple[Insats, Alder]]]]:
+def _national(refs: CrossRefs, group: AgeGroup) -> list[tuple[Omrade, list[tuple[Insats, Alder]]]]:
     out = []
     for o in sorted(refs.content.omraden, key=lambda x: x.nummer):
         seen: dict[str, tuple[Insats, Alder]] = {}
@@ -161,8 +160,9 @@ def _local(refs: CrossRefs, group: AgeGroup) -> list[tuple[LocalList, list[Local
     # bound, and would put school-age insatser among the insatser for older people
     out = []
     for lst in refs.content.lists:
-        items = [li for g in lst.grupper for li in g.insatser
-                 if li.alder and overlaps(li.alder, group)]
+        items = [
+            li for g in lst.grupper for li in g.insatser if li.alder and overlaps(li.alder, group)
+        ]
         if items:
             out.append((lst, items))
     return out
@@ -174,33 +174,57 @@ def omrade_groups(refs: CrossRefs, omrade_id: str) -> list[AgeGroup]:
     return [g for g in GROUPS if any(m.alder and overlaps(m.alder, g) for m, _ in rows)]
 
 
-def filter_links(src: str, groups: tuple[AgeGroup, ...] | list[AgeGroup],
-                 anchor: str = "") -> Markup:
+def filter_links(
+    src: str, groups: tuple[AgeGroup, ...] | list[AgeGroup], anchor: str = ""
+) -> Markup:
     """'Barn (0–12 år) · Tonåringar (13–17 år) · …' as Markdown links to the group pages."""
-    return Markup(" · ").join(Markup(f"[{g.label}]({link_md(src, g.page, anchor)})")
-                              for g in groups)
+    return Markup(" · ").join(
+        Markup(f"[{g.label}]({link_md(src, g.page, anchor)})") for g in groups
+    )
 
 
 def render_age_index(refs: CrossRefs) -> tuple[str, str]:
     src = AGES
     national = sum(1 for i in refs.content.insatser if insats_ages(i))
-    local = sum(1 for lst in refs.content.lists for g in lst.grupper for li in g.insatser
-                if li.alder)
-    counts = [(g, len({i.id for _, xs in _national(refs, g) for i, _ in xs}),
-               sum(len(xs) for _, xs in _local(refs, g))) for g in GROUPS]
+    local = sum(
+        1 for lst in refs.content.lists for g in lst.grupper for li in g.insatser if li.alder
+    )
+    counts = [
+        (
+            g,
+            len({i.id for _, xs in _national(refs, g) for i, _ in xs}),
+            sum(len(xs) for _, xs in _local(refs, g)),
+        )
+        for g in GROUPS
+    ]
     return src, front_matter(TITLES[AGES]) + render_template(
-        "alder_index.md.j2", src=src, breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O)),
-        counts=counts, national=national, local=local, total=len(refs.content.insatser),
-        A_O=A_O)
+        "alder_index.md.j2",
+        src=src,
+        breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O)),
+        counts=counts,
+        national=national,
+        local=local,
+        total=len(refs.content.insatser),
+        A_O=A_O,
+    )
 
 
 def render_age_group(group: AgeGroup, refs: CrossRefs) -> tuple[str, str]:
     src = group.page
     others = [g for g in GROUPS if g != group]
     return src, front_matter(f"Insatser för {group.namn.lower()}") + render_template(
-        "alder_grupp.md.j2", src=src, group=group,
+        "alder_grupp.md.j2",
+        src=src,
+        group=group,
         breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O), (TITLES[AGES], AGES)),
-        national=_national(refs, group), local=_local(refs, group),
-        others=filter_links(src, others), age_text=age_text, omrade_anchor=omrade_anchor,
-        insats_page=insats_page, omrade_page=omrade_page, list_page=list_page, A_O=A_O,
-        AGES=AGES)
+        national=_national(refs, group),
+        local=_local(refs, group),
+        others=filter_links(src, others),
+        age_text=age_text,
+        omrade_anchor=omrade_anchor,
+        insats_page=insats_page,
+        omrade_page=omrade_page,
+        list_page=list_page,
+        A_O=A_O,
+        AGES=AGES,
+    )

@@ -36,22 +36,23 @@ def _taxonomy() -> dict:
         "id": uid("taxonomy", "insatser"),
         "name": TAXONOMY_NAME,
         "description": "Socialtjänstens insatser så som Kartläggning av insatser i "
-                       "socialtjänst listar dem, en term per insats; termens kod är insatsens "
-                       "id i Insatshandboken.",
+        "socialtjänst listar dem, en term per insats; termens kod är insatsens "
+        "id i Insatshandboken.",
     }
 
 
 def _term(ins: Insats, refs: CrossRefs) -> dict:
     explanation = next((m.forklaring for m in ins.medlemskap if m.forklaring), None)
-    omraden = ", ".join(dict.fromkeys(refs.omrade[m.omrade].namn for m in ins.medlemskap
-                                      if m.omrade in refs.omrade))
+    omraden = ", ".join(
+        dict.fromkeys(refs.omrade[m.omrade].namn for m in ins.medlemskap if m.omrade in refs.omrade)
+    )
     return {
         "id": uid("taxonomy_term", ins.id),
         "code": ins.id,
         "name": ins.namn,
         # the survey's explanation where it gives one; otherwise our own words
-        "description": explanation or f"Insats i kartläggningen inom {omraden}; "
-                                      "kartläggningen ger ingen förklaring.",
+        "description": explanation
+        or f"Insats i kartläggningen inom {omraden}; kartläggningen ger ingen förklaring.",
         "taxonomy": TAXONOMY_NAME,
         "taxonomy_id": uid("taxonomy", "insatser"),
         "language": "sv",
@@ -93,8 +94,9 @@ def _service(lst: LocalList, li: LocalInsats, refs: CrossRefs, org: dict) -> dic
         "status": "active",
         "application_process": (
             "Utan ansökan: kommunen ger insatsen utan individuell behovsprövning (IUB)."
-            if lst.kind == "iub" else
-            "Efter ansökan: insatsen beviljas med biståndsbeslut (behovsprövning)."),
+            if lst.kind == "iub"
+            else "Efter ansökan: insatsen beviljas med biståndsbeslut (behovsprövning)."
+        ),
     }
     eligibility = _eligibility(li, alder)
     if eligibility:
@@ -107,13 +109,20 @@ def _service(lst: LocalList, li: LocalInsats, refs: CrossRefs, org: dict) -> dic
         if alder.till is not None:
             service["maximum_age"] = alder.till
     service["organization"] = org
-    service["service_areas"] = [{"id": uid("service_area", key), "service_id": service_id,
-                                 "name": lst.kommun}]
+    service["service_areas"] = [
+        {"id": uid("service_area", key), "service_id": service_id, "name": lst.kommun}
+    ]
     service["attributes"] = [
-        {"id": uid("attribute", f"{key}/{n}"), "link_id": service_id, "link_entity": "service",
-         "taxonomy_term_id": uid("taxonomy_term", n),
-         "taxonomy_term": _term(refs.insats[n], refs)}
-        for n in li.nationell if n in refs.insats]
+        {
+            "id": uid("attribute", f"{key}/{n}"),
+            "link_id": service_id,
+            "link_entity": "service",
+            "taxonomy_term_id": uid("taxonomy_term", n),
+            "taxonomy_term": _term(refs.insats[n], refs),
+        }
+        for n in li.nationell
+        if n in refs.insats
+    ]
     return service
 
 

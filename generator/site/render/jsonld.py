@@ -22,8 +22,13 @@ TERM_SET = "Insatshandboken: socialtjänstens insatser"
 # Characters that could end the <script> element or start markup inside it, written as
 # JSON escapes: the text reads the same once parsed, and YAML text containing
 # "</script>" cannot leave the element.
-_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_SAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 def script_json(data: object) -> str:
@@ -35,8 +40,7 @@ def script_json(data: object) -> str:
 def _served(path: str) -> str:
     """docs path → the page's directory URL: a/b.md → a/b/, a/index.md → a/."""
     stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") \
-        else stem + "/"
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def page_url(src: str, dest: str) -> str:
@@ -52,15 +56,25 @@ def _plain(text: str) -> str:
 
 
 def _term_set(src: str) -> dict:
-    return {"@type": "DefinedTermSet", "@id": f"{page_url(src, A_O)}#insatser",
-            "name": TERM_SET, "url": page_url(src, A_O)}
+    return {
+        "@type": "DefinedTermSet",
+        "@id": f"{page_url(src, A_O)}#insatser",
+        "name": TERM_SET,
+        "url": page_url(src, A_O),
+    }
 
 
 def insats_data(ins: Insats, refs: CrossRefs) -> dict:
     src = insats_page(ins.id)
     explanation = next((m.forklaring for m in ins.medlemskap if m.forklaring), None)
-    data: dict = {"@context": CONTEXT, "@type": "DefinedTerm", "@id": "./#insats",
-                  "name": ins.namn, "termCode": ins.id, "url": "./"}
+    data: dict = {
+        "@context": CONTEXT,
+        "@type": "DefinedTerm",
+        "@id": "./#insats",
+        "name": ins.namn,
+        "termCode": ins.id,
+        "url": "./",
+    }
     alternate = list(dict.fromkeys(x for x in (ins.forkortning, *ins.alias) if x))
     if alternate:
         data["alternateName"] = alternate
@@ -82,13 +96,18 @@ def _audience(alder: Alder | None) -> dict | None:
     return audience if len(audience) > 1 else None
 
 
-def _service(src: str, lst: LocalList, li: LocalInsats, refs: CrossRefs,
-             provider: dict, area: dict) -> dict:
+def _service(
+    src: str, lst: LocalList, li: LocalInsats, refs: CrossRefs, provider: dict, area: dict
+) -> dict:
     """A GovernmentService; its category links to the national insats pages' terms."""
     # no description: the page is heavy enough already, and the text is on it (and in the
     # HSDS export); the data says what, by whom, where, for which ages
-    service: dict = {"@type": "GovernmentService", "@id": f"#{safe_id(li.id)}",
-                     "name": li.namn, "url": f"#{safe_id(li.id)}"}
+    service: dict = {
+        "@type": "GovernmentService",
+        "@id": f"#{safe_id(li.id)}",
+        "name": li.namn,
+        "url": f"#{safe_id(li.id)}",
+    }
     service["provider"] = provider
     service["areaServed"] = area
     audience = _audience(li.alder or lst.alder)
@@ -97,21 +116,32 @@ def _service(src: str, lst: LocalList, li: LocalInsats, refs: CrossRefs,
     national = [refs.insats[n] for n in li.nationell if n in refs.insats]
     if national:
         service["serviceType"] = [n.namn for n in national]
-        service["category"] = [{"@id": f"{page_url(src, insats_page(n.id))}#insats"}
-                               for n in national]
+        service["category"] = [
+            {"@id": f"{page_url(src, insats_page(n.id))}#insats"} for n in national
+        ]
     return service
 
 
 def list_data(lst: LocalList, refs: CrossRefs, src: str) -> dict:
     doc = refs.work.get(lst.dokument)
     # provider and area are described once and referred to by @id from every service
-    provider = {"@type": "GovernmentOrganization", "@id": "#kommun",
-                "name": doc.utgivare if doc else lst.kommun}
+    provider = {
+        "@type": "GovernmentOrganization",
+        "@id": "#kommun",
+        "name": doc.utgivare if doc else lst.kommun,
+    }
     area = {"@type": "AdministrativeArea", "@id": "#omrade", "name": lst.kommun}
-    items = [_service(src, lst, li, refs, {"@id": "#kommun"}, {"@id": "#omrade"})
-             for g in lst.grupper for li in g.insatser]
-    listing = {"@type": "ItemList", "name": f"{lst.kommun}: {lst.titel}",
-               "numberOfItems": len(items),
-               "itemListElement": [{"@type": "ListItem", "position": n, "item": item}
-                                   for n, item in enumerate(items, 1)]}
+    items = [
+        _service(src, lst, li, refs, {"@id": "#kommun"}, {"@id": "#omrade"})
+        for g in lst.grupper
+        for li in g.insatser
+    ]
+    listing = {
+        "@type": "ItemList",
+        "name": f"{lst.kommun}: {lst.titel}",
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "item": item} for n, item in enumerate(items, 1)
+        ],
+    }
     return {"@context": CONTEXT, "@graph": [provider, area, listing]}
