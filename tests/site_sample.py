@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model.records import (
-    Category, Content, Exclusion, ExplainerSection, Figure, Insats, IubExplainer, LegalRef,
+    Alder, Category, Content, Exclusion, ExplainerSection, Figure, Insats, IubExplainer, LegalRef,
     LocalGroup, LocalInsats, LocalList, Membership, Method, Omrade, Statistics, Work,
 )
 
@@ -23,9 +23,10 @@ def stat(*four: tuple[int, int] | None, namn: str = "") -> Statistics:
 
 
 def mem(omrade: str, kategori: str, ordning: int, namn: str, statistik: Statistics | None,
-        forklaring: str | None = None, kallor: tuple[str, ...] = (), rubrik: str | None = None
-        ) -> Membership:
-    return Membership(omrade, kategori, rubrik, ordning, namn, forklaring, kallor, statistik)
+        forklaring: str | None = None, kallor: tuple[str, ...] = (), rubrik: str | None = None,
+        alder: Alder | None = None) -> Membership:
+    return Membership(omrade, kategori, rubrik, ordning, namn, forklaring, kallor, statistik,
+                      alder=alder)
 
 
 def make_sample_content() -> Content:
@@ -77,7 +78,8 @@ def make_sample_content() -> Content:
         )),
         Insats("evil", EVIL, "<b>EV</b>", ("[alias](javascript:x)",), (
             mem("barn-och-unga", "3.1", 3, EVIL, stat((1, 0), None, None, None, namn=EVIL),
-                EVIL + "\n\n# rubrik\n\n1. lista\n\n• " + EVIL, ("farlig-kalla",)),
+                EVIL + "\n\n# rubrik\n\n1. lista\n\n• " + EVIL, ("farlig-kalla",),
+                alder=Alder(fran=3, till=5, kalla_text=EVIL)),
         )),
     )
     alingsas = LocalList(
@@ -109,7 +111,8 @@ def make_sample_content() -> Content:
             LocalGroup("socialtjanst", "Socialtjänstens öppenvård", None, (
                 LocalInsats("skolgang-art", None, "ART", "Träning i sociala färdigheter.", None, (),
                             "Barn 7–18 år", (), None, None, ("aggression-replacement-training",),
-                            kallor=("evidens-1",), noter=("Evidens: måttlig.",)),
+                            kallor=("evidens-1",), noter=("Evidens: måttlig.",),
+                            alder=Alder(fran=7, till=18, kalla_text="Barn 7–18 år")),
             )),
         ))
     ref = LegalRef("11 kap. 5 §", "alingsas-riktlinjer")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.importers import local_lists, survey_explanations, survey_tables
+from generator.importers import ages, local_lists, survey_explanations, survey_tables
 from generator.importers.documents import DocumentError, ImportProblem
 from generator.importers.report import difference, report
 from generator.importers.survey_merge import Curation, MergeResult, merge
@@ -89,11 +89,12 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
         counts[f"{lst.kind}/{lst.id}"] = sum(len(g.insatser) for g in lst.grupper)
         for g in lst.grupper:
             counts[f"{lst.kind}/{lst.id} / {g.namn}"] = len(g.insatser)
+    age_table = ages.AgeTable.load()  # curated, like the national mapping: kept on re-import
     content = records.Content(
-        insatser=survey.insatser,
+        insatser=ages.apply_national(survey.insatser, age_table),
         omraden=survey.omraden,
         works=tuple(sorted(works.values(), key=lambda w: w.id)),
-        lists=tuple(lists),
+        lists=tuple(ages.apply_local(lst, age_table) for lst in lists),
         iub=None,
     )
     dropped = (

@@ -39,6 +39,16 @@ FIELDS: dict[str, FieldDoc] = {
                              "i A–Ö-registret.", ["Kontaktfamilj"]),
     "Insats.medlemskap": FieldDoc("Var insatsen finns i kartläggningen: ett medlemskap per "
                                   "område och kategori, vart och ett med egen statistik."),
+    "Alder.fran": FieldDoc("Lägsta ålder i hela år (räknas med); utelämnas om källan bara anger "
+                           "en övre gräns.", 0, {"minimum": 0, "maximum": 120}),
+    "Alder.till": FieldDoc("Högsta ålder i hela år (räknas med): \"under 18 år\" är 17; "
+                           "utelämnas om källan bara anger en nedre gräns.", 18,
+                           {"minimum": 0, "maximum": 120}),
+    "Alder.avser": FieldDoc("\"barnet\" när åldern är barnens, t.ex. i ett föräldraprogram; "
+                            "utelämnas när det är åldern hos dem insatsen är till för.", "barnet",
+                            {"enum": ["barnet", None]}),
+    "Alder.kalla_text": FieldDoc("Frasen som anger åldern, ordagrant ur postens egen text "
+                                 "(kontrolleras).", "föräldrar med barn i åldern 0-18 år"),
     "Membership.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
     "Membership.kategori": FieldDoc("Kategorins nummer inom området, som text.", "3.2"),
     "Membership.rubrik": FieldDoc("Underrubrik inom kategorin, exakt som i områdets fil; "
@@ -51,6 +61,10 @@ FIELDS: dict[str, FieldDoc] = {
                                       "med en tom rad.", "Kontaktperson är en person som …"),
     "Membership.kallor": FieldDoc("Id:n för citerade verk (filnamn i content/kallor/).",
                                   ["socialstyrelsen-2008"]),
+    "Membership.alder": FieldDoc("Åldern som insatsen är till för i området, där förklaringen "
+                                 "eller namnet anger den; utelämnas annars – gissa aldrig en "
+                                 "ålder.", {"fran": 14, "till": 17,
+                                            "kalla_text": "ungdomar i åldern 14–17 år"}),
     "Membership.statistik": FieldDoc("Resultattabellens rad för insatsen i området; utelämnas "
                                      "om tabellen saknar rad."),
     "Statistics.ges": FieldDoc("Kommuner där insatsen ges; null där källan skriver \"-\" "
@@ -103,6 +117,10 @@ FIELDS: dict[str, FieldDoc] = {
     "LocalList.inledning": FieldDoc("Inledande text, som vanlig text.", None),
     "LocalList.grupper": FieldDoc("Listans grupper i dokumentets ordning."),
     "LocalList.noter": FieldDoc("Inledningens fotnoter ordagrant.", []),
+    "LocalList.alder": FieldDoc("Åldern som hela listan gäller, där inledningen anger den; en "
+                                "insats egen ålder går före.",
+                                {"fran": 6, "kalla_text": "barn från sexårs ålder till och med "
+                                 "gymnasiet"}),
     "LocalList.kallor": FieldDoc("Id:n för verk som inledningens fotnoter citerar "
                                  "(content/kallor/).", []),
     "LocalGroup.id": FieldDoc("Gruppens id, unikt inom listan.", "radgivning", _ID),
@@ -123,6 +141,9 @@ FIELDS: dict[str, FieldDoc] = {
                                       "motsvarar denna; tom om ingen gör det.", ["kontaktperson"]),
     "LocalInsats.kallor": FieldDoc("Id:n för citerade verk (content/kallor/).", []),
     "LocalInsats.noter": FieldDoc("Fotnoter ordagrant.", []),
+    "LocalInsats.alder": FieldDoc("Åldern som insatsen är till för, där dess egen text anger "
+                                  "den (målgrupp, villkor, innehåll); utelämnas annars.",
+                                  {"fran": 18, "kalla_text": "Vuxna från 18 år"}),
     "Method.namn": FieldDoc("Metodens namn.", "Föräldrastödsprogram"),
     "Method.beskrivning": FieldDoc("Metodens beskrivning.", None),
     "Method.malgrupp": FieldDoc("Metodens målgrupp.", None),
@@ -240,6 +261,7 @@ RECORD_DOCS: dict[str, str] = {
     "Category": "En numrerad kategori i området.",
     "LocalGroup": "En grupp i listan.",
     "LocalInsats": "En insats i kommunens lista.",
+    "Alder": "Åldern som insatsen är till för, med frasen i källan som anger den.",
     "Method": "En namngiven metod inom insatsen.",
     "ExplainerSection": "Ett avsnitt i förklaringen.",
     "LegalRef": "Ett lagrum och dokumentet som anger det.",

@@ -61,6 +61,27 @@ class Statistics:
     namn_i_tabell: str = ""  # the row label exactly as seed 001 prints it (minus footnote digits)
 
 
+@dataclass(frozen=True, kw_only=True)  # keyword-only: YAML key order fran, till, avser, kalla_text
+class Alder:
+    """The ages an insats is for, where a source states them (YAML key `alder`).
+
+    `fran`/`till` are whole years, both inclusive; either may be absent (open-ended),
+    never both. "under 18 år" is till 17; "över 65 år" is fran 65 (65 completed years is
+    over 65). `kalla_text` is the phrase that states the age, verbatim from the record's
+    own text (the validator checks it); no age is ever inferred. `avser` is "barnet" when
+    the age is that of the children of the people the insats is for (a parents'
+    programme), absent when it is the age of the people themselves.
+    """
+
+    fran: int | None = None
+    till: int | None = None
+    avser: str | None = None
+    kalla_text: str
+
+
+AGE_REFERS_TO = ("barnet",)  # allowed values of Alder.avser
+
+
 @dataclass(frozen=True)
 class Membership:
     """One listing of an insats in one område/category (YAML list `medlemskap`).
@@ -80,6 +101,9 @@ class Membership:
     forklaring: str | None
     kallor: tuple[str, ...]
     statistik: Statistics | None
+    # where this listing's explanation or name states an age: per listing, because one
+    # insats may be for young people in one område and for anyone in another (Stödboende)
+    alder: Alder | None = None
     location: Location | None = field(default=None, compare=False)
 
 
@@ -170,6 +194,7 @@ class LocalInsats:
     nationell: tuple[str, ...]
     kallor: tuple[str, ...] = ()
     noter: tuple[str, ...] = ()
+    alder: Alder | None = None  # where the item's own text states an age
     location: Location | None = field(default=None, compare=False)
 
 
@@ -200,6 +225,9 @@ class LocalList:
     # footnotes of the introduction (verbatim) and the works they cite, e.g. seed 002's
     noter: tuple[str, ...] = ()
     kallor: tuple[str, ...] = ()
+    # the ages the whole list is for, where its introduction states them (seed 002's
+    # "barn från sexårs ålder …"); an item's own `alder` is more precise and wins
+    alder: Alder | None = None
     location: Location | None = field(default=None, compare=False)
 
 

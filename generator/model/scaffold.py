@@ -28,6 +28,10 @@ _MEMBERSHIP_TEMPLATE = """\
 #       digitalt: null  # null där källan skriver "-" (ej tillfrågat), aldrig 0
 #       enskild_regi: null
 #       utan_beslut: null
+#     alder:  # bara om förklaringen eller namnet anger en ålder – frasen ordagrant
+#       fran: 14
+#       till: 17
+#       kalla_text: ungdomar i åldern 14–17 år
 """
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from generator.model import collisions, records, validate_situations
+from generator.model import ages, collisions, records, validate_situations
 from generator.model.characters import invisible_folded
 from generator.model.fields import ID_PATTERN, MAX_KOMMUNER
 from generator.model.problems import Problem, SourcePositions, UnexpectedError, did_you_mean
@@ -141,6 +141,17 @@ class _Checker:
                             "content/kallor/")
             if m.statistik:
                 self.check_statistics(file, f"{path}.statistik", m.statistik)
+            self.check_age(file, f"{path}.alder", m, "förklaringen eller namnet i källan")
+
+    def check_age(self, file: str, path: str, record, where: str) -> None:
+        """An age must be a sane range, stated by a phrase of the record's own text."""
+        if record.alder is None:
+            return
+        for key, message, hint in ages.age_problems(record.alder):
+            self.report(file, f"{path}.{key}" if key else path, message, hint)
+        if not ages.phrase_occurs(record.alder.kalla_text, ages.own_texts(record)):
+            self.report(file, f"{path}.kalla_text", "frasen finns inte i postens egen text",
+                        f"kopiera frasen som anger åldern ordagrant ur {where}")
 
     def check_place(self, file: str, path: str, m: records.Membership) -> None:
         if m.omrade in self.index.broken.get("omraden", set()):
@@ -222,6 +233,7 @@ class _Checker:
         self.check_ref(file, "dokument", lst.dokument, self.works, "källa", "content/kallor/")
         self.check_refs(file, "kallor", lst.kallor, self.works, "källa", "content/kallor/")
         self.duplicates(file, "grupper", (g.id for g in lst.grupper), "gruppen")
+        self.check_age(file, "alder", lst, "inledningen")
         seen: dict[str, str] = {}
         for g, group in enumerate(lst.grupper):
             for n, ins in enumerate(group.insatser):
@@ -234,6 +246,7 @@ class _Checker:
                                 "nationell insats", "content/insatser/")
                 self.check_refs(file, f"{path}.kallor", ins.kallor, self.works, "källa",
                                 "content/kallor/")
+                self.check_age(file, f"{path}.alder", ins, "målgruppen, villkoren eller innehållet")
 
     def check_everyday_words(self, words: records.EverydayWords) -> None:
         """Every word points at something that exists, and each word is listed once (a

@@ -78,6 +78,11 @@ CONTACTS = "content/kontakter.yml"
 BILLION_LAUGHS = SCHEMA.format("insats") + "id: x\nnamn: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"k{i}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
 
+# An age block added to the first listing; the phrase occurs in its explanation.
+LISTING = "    namn_i_kalla: Kontaktperson\n"
+AGE = LISTING + "    alder:\n      fran: {}\n      till: {}\n      kalla_text: {}\n"
+PHRASE = "en person som ger stöd"
+
 CASES = [
     # Life situations and emergency contacts: every id they use is checked, with a hint.
     Case("situation: unknown insats", SITUATION,
@@ -403,6 +408,26 @@ CASES = [
          replace("ges: {antal: 169, andel: 70}", "ges: {antal: 169, andel: 70"),
          'content/insatser/kontaktperson.yml:19:12: YAML-syntaxfel: mappningen inom { } '
          'stängs inte – avsluta med } eller skriv en nyckel per rad'),
+    Case("age: from above to", INSATS, replace(LISTING, AGE.format(18, 6, PHRASE)),
+         "content/insatser/kontaktperson.yml:13:13: medlemskap[0].alder.fran: fran (18) är större "
+         "än till (6) – byt plats på talen"),
+    Case("age: over 120", INSATS, replace(LISTING, AGE.format(18, 150, PHRASE)),
+         "content/insatser/kontaktperson.yml:14:13: medlemskap[0].alder.till: 150 ligger utanför "
+         "0–120 – ange åldern i hela år"),
+    Case("age: neither bound", INSATS,
+         replace(LISTING, LISTING + f"    alder:\n      kalla_text: {PHRASE}\n"),
+         "content/insatser/kontaktperson.yml:13:7: medlemskap[0].alder: varken fran eller till är "
+         "angiven – ange minst en av dem, eller ta bort alder om källan inte anger en ålder"),
+    Case("age: phrase not in the listing's text", INSATS,
+         replace(LISTING, AGE.format(0, 18, "barn i åldern 0-18 år")),
+         "content/insatser/kontaktperson.yml:15:19: medlemskap[0].alder.kalla_text: frasen finns "
+         "inte i postens egen text – kopiera frasen som anger åldern ordagrant ur förklaringen "
+         "eller namnet i källan"),
+    Case("age: unknown avser", IUB, replace("        malgrupp: Par och familjer\n",
+                                           "        malgrupp: Par och familjer\n        alder: "
+                                           "{till: 18, avser: barn, kalla_text: Par och familjer}\n"),
+         'content/iub/alingsas.yml:20:34: grupper[0].insatser[0].alder.avser: okänt värde "barn" '
+         '– skriv "barnet" när åldern är barnens, annars utelämna avser'),
 ]
 
 

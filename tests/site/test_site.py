@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -38,10 +39,12 @@ class Page(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.attrs: list[tuple[str, str, str]] = []
-        self.scripts: list[str] = []
+        self.scripts: list[str] = []  # bodies of scripts the browser runs
+        self.jsonld: list[str] = []  # bodies of structured data (never run)
         self.text_parts: list[str] = []
         self.cells: list[list[str]] = []
         self._in_script = False
+        self._in_jsonld = False
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._in_article = 0
@@ -55,6 +58,7 @@ class Page(HTMLParser):
             if k in ("href", "src") and v:
                 self.links.append(v)
         self._in_script = tag == "script"
+        self._in_jsonld = tag == "script" and ("type", "application/ld+json") in attrs
         if tag == "tr":
             self._row = []
         elif tag in ("td", "th") and self._row is not None:
@@ -72,7 +76,7 @@ class Page(HTMLParser):
 
     def handle_data(self, data):
         if self._in_script:
-            self.scripts.append(data)
+            (self.jsonld if self._in_jsonld else self.scripts).append(data)
             return
         self.text_parts.append(data)
         if self._cell is not None:
@@ -384,3 +388,69 @@ def test_about_and_downloads_state_the_licence_and_leave_the_sources_to_their_pu
     # the source documents' figures and text are not ours to license
     assert "utgivare" in p.text
     assert "inte av vår licens" in p.text or "ingen licens" in p.text
+
+
+# --- structured data (JSON-LD) --------------------------------------------------------------
+
+JSONLD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def jsonld(site: Path, url: str) -> list[dict]:
+    return [json.loads(body) for body in page(site, url).jsonld]
+
+
+def test_an_insats_page_is_a_defined_term_in_the_handbooks_term_set(site):
+    [data] = jsonld(site, "insatser/aggression-replacement-training")
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "DefinedTerm"
+    assert (data["name"], data["termCode"]) == ("Aggression Replacement Training",
+                                                "aggression-replacement-training")
+    assert data["alternateName"] == ["ART", "ART-programmet"]
+    assert data["description"] == "Program för social färdighet."
+    assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    assert data["inDefinedTermSet"]["url"] == "../"  # the A–Ö page, relative to this page
+
+
+def test_a_list_page_is_a_list_of_government_services_of_the_kommun(site):
+    [data] = jsonld(site, "skolgang/stockholm-skolgang")
+    graph = {node.get("@id", node["@type"]): node for node in data["@graph"]}
+    assert graph["#kommun"] == {"@type": "GovernmentOrganization", "@id": "#kommun",
+                                "name": "Stockholms stad"}
+    assert graph["#omrade"]["@type"] == "AdministrativeArea"
+    [item] = [x["item"] for x in graph["ItemList"]["itemListElement"]]
+    assert item["@type"] == "GovernmentService"
+    assert (item["provider"], item["areaServed"]) == ({"@id": "#kommun"}, {"@id": "#omrade"})
+    assert item["audience"] == {"@type": "PeopleAudience", "suggestedMinAge": 7,
+                                "suggestedMaxAge": 18}
+    assert item["serviceType"] == ["Aggression Replacement Training"]
+    assert item["category"] == [{"@id": "../../insatser/aggression-replacement-training/#insats"}]
+    assert item["url"] == "#skolgang-art"
+    assert "skolgang-art" in page(site, "skolgang/stockholm-skolgang").ids
+
+
+def test_every_insats_and_list_page_carries_one_block_that_parses(site):
+    pages = [*sorted((site / "insatser").glob("*/index.html")),
+             *sorted((site / "iub").glob("*/index.html")),
+             *sorted((site / "skolgang").glob("*/index.html"))]
+    typed = {}
+    for path in pages:
+        blocks = Page(path).jsonld
+        rel = path.parent.relative_to(site).as_posix()
+        if rel in ("insatser/forkortningar", "iub/jamforelse"):
+            assert blocks == [], rel
+            continue
+        assert len(blocks) == 1, rel
+        typed[rel] = json.loads(blocks[0]).get("@type", "@graph")
+    assert typed["insatser/kontaktperson"] == "DefinedTerm"
+    assert typed["iub/alingsas"] == "@graph"
+
+
+def test_yaml_text_cannot_end_the_script_element(site):
+    raw = (site / "insatser/evil/index.html").read_text(encoding="utf-8")
+    [body] = JSONLD_SCRIPT.findall(raw)
+    assert "<" not in body and ">" not in body  # so no "</script>" either
+    data = json.loads(body)
+    assert data["name"] == EVIL and data["description"].startswith(EVIL)
+    for path in [*sorted(site.rglob("index.html"))]:
+        text = path.read_text(encoding="utf-8")
+        assert text.count('<script type="application/ld+json">') == len(JSONLD_SCRIPT.findall(text))

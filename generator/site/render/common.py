@@ -64,6 +64,7 @@ DOWNLOADS = "nedladdning/index.md"
 ABOUT = "om/index.md"
 EDITORS = "redaktorer/index.md"
 SITUATIONS = "livssituationer/index.md"
+AGES = "alder/index.md"
 
 
 def safe_id(value: str) -> str:
@@ -84,6 +85,7 @@ TITLES = {
     DOWNLOADS: "Ladda ned",
     ABOUT: "Om handboken",
     EDITORS: "För redaktörer",
+    AGES: "Insatser efter ålder",
 }
 
 

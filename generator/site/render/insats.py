@@ -10,8 +10,9 @@ from markupsafe import Markup
 from generator.site.escape import h, h_blocks, safe_url
 from generator.site.crossrefs import CrossRefs, LocalRef
 from generator.model.records import MEASURES, MEASURE_LABELS, Insats, Membership
-from generator.site.render import charts, kontakter
+from generator.site.render import ages, charts, jsonld, kontakter
 from generator.site.render.common import (
+    AGES,
     SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
     render_template, stat_cells, work_anchor, OMRADEN, figure_text, breadcrumb, A_O, safe_id,
     link_md,
@@ -94,6 +95,8 @@ def local_block(src: str, ref: LocalRef, refs: CrossRefs) -> Markup:
         fields.append(("Innehåll", h_blocks(li.innehall)))
     if li.malgrupp:
         fields.append(("Målgrupp", h_blocks(li.malgrupp)))
+    if li.alder:
+        fields.append(("Ålder", ages.age_cell(li.alder)))
     if li.villkor:
         fields.append(("Villkor", Markup("<ul>" + "".join(f"<li>{h(v)}</li>" for v in li.villkor)
                                          + "</ul>")))
@@ -219,8 +222,10 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         list_page=list_page,
         insats_page=insats_page,
         OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
+        age_text=ages.age_text, AGES=AGES, stated_ages=ages.stated_ages(ins, refs),
     )
-    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml", **akut_meta}
+    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml", **akut_meta,
+                               "jsonld": jsonld.script_json(jsonld.insats_data(ins, refs))}
     if keywords := search_keywords(ins, refs):
         meta["sokord"] = keywords
     meta["sokutdrag"] = search_summary(ins, refs)

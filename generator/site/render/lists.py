@@ -9,8 +9,10 @@ from generator.site.escape import h, h_blocks
 from generator.site.crossrefs import CrossRefs
 from generator.text import sort_key
 from generator.model.records import LocalInsats, LocalList
+from generator.site.render import jsonld
+from generator.site.render.ages import age_cell, age_text
 from generator.site.render.common import (
-    IUB, IUB_COMPARISON, SKOLGANG, SOURCES, a, breadcrumb, front_matter, html_table,
+    AGES, IUB, IUB_COMPARISON, SKOLGANG, SOURCES, a, breadcrumb, front_matter, html_table,
     insats_page, link_html, list_page, render_template, safe_id, work_anchor, TITLES,
 )
 
@@ -34,6 +36,8 @@ def fields(src: str, li: LocalInsats, refs: CrossRefs) -> Markup:
         rows.append(("Metod" + (f": {m.namn}" if m.namn else ""), Markup("".join(parts))))
     if li.malgrupp:
         rows.append(("Målgrupp", h_blocks(li.malgrupp)))
+    if li.alder:
+        rows.append(("Ålder", age_cell(li.alder)))
     if li.villkor:
         rows.append(("Villkor", Markup("<ul>" + "".join(f"<li>{h(v)}</li>" for v in li.villkor)
                                        + "</ul>")))
@@ -62,14 +66,15 @@ def render_list(lst: LocalList, refs: CrossRefs) -> tuple[str, str]:
         doc=doc, doc_link=link_html(src, SOURCES, work_anchor(lst.dokument)),
         groups=[(g, [(li, safe_id(li.id), fields(src, li, refs)) for li in g.insatser])
                 for g in lst.grupper],
-        SOURCES=SOURCES, work_anchor=work_anchor,
+        SOURCES=SOURCES, work_anchor=work_anchor, age_text=age_text, AGES=AGES,
     )
     folder = "iub" if lst.kind == "iub" else "skolgang"
     count = sum(len(g.insatser) for g in lst.grupper)
     kind = ("som ges utan ansökan (utan individuell behovsprövning)" if lst.kind == "iub"
             else "som kan stabilisera skolgången")
     meta: dict[str, object] = {"kallfil": f"content/{folder}/{lst.id}.yml",
-                               "sokutdrag": f"{lst.kommun}: {count} insatser {kind}."}
+                               "sokutdrag": f"{lst.kommun}: {count} insatser {kind}.",
+                               "jsonld": jsonld.script_json(jsonld.list_data(lst, refs, src))}
     if words := refs.everyday_words_omrade.get(f"{folder}/{lst.id}"):
         meta["sokord"] = list(words)  # content/sokord.yml: the search finds the list by them
     return src, front_matter(f"{lst.kommun}: {lst.titel}", **meta) + page

@@ -7,9 +7,9 @@ from markupsafe import Markup
 
 from generator.site.crossrefs import CrossRefs
 from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
-from generator.site.render import charts, kontakter
+from generator.site.render import ages, charts, kontakter
 from generator.site.render.common import (
-    OMRADEN, A_O, a, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
+    OMRADEN, A_O, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
     render_template, stat_cells, figure_text, TITLES,
 )
 
@@ -31,8 +31,8 @@ def top_chart(chart_id: str, title: str, rows: list[tuple[Membership, Insats]]) 
 
 def insats_table(src: str, caption: str, rows: list[tuple[Membership, Insats]]) -> Markup:
     return html_table(caption, ["Insats", *(MEASURE_LABELS[x] for x in MEASURES)],
-                      [[a(link_html(src, insats_page(i.id)), i.namn), *stat_cells(m.statistik)]
-                       for m, i in rows])
+                      [[ages.tagged_link(link_html(src, insats_page(i.id)), i.namn, m.alder),
+                        *stat_cells(m.statistik)] for m, i in rows])
 
 
 def sections(src: str, o: Omrade, refs: CrossRefs) -> list[tuple[str, str, list[tuple[str | None, Markup]]]]:
@@ -69,6 +69,7 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         most=top_chart("diagram-vanligast", f"{o.namn}: de {len(most)} vanligaste insatserna", most) if most else None,
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,
+        age_links=ages.filter_links(src, ages.omrade_groups(refs, o.id), ages.omrade_anchor(o.id)),
     )
     meta: dict[str, object] = {
         "kallfil": f"content/omraden/{o.id}.yml",

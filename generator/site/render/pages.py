@@ -35,8 +35,13 @@ def render_home(refs: CrossRefs) -> tuple[str, str]:
 
 
 def render_downloads(refs: CrossRefs, files: list[tuple[str, str]]) -> tuple[str, str]:
-    return DOWNLOADS, front_matter(TITLES[DOWNLOADS]) + render_template("nedladdning.md.j2", src=DOWNLOADS, files=files,
-                                      breadcrumb=breadcrumb(DOWNLOADS), **LINKS)
+    lists = refs.content.lists
+    kommuner = list(dict.fromkeys(x.kommun for x in lists))
+    return DOWNLOADS, front_matter(TITLES[DOWNLOADS]) + render_template(
+        "nedladdning.md.j2", src=DOWNLOADS, files=files, breadcrumb=breadcrumb(DOWNLOADS),
+        n_terms=len(refs.content.insatser),
+        n_services=sum(len(g.insatser) for x in lists for g in x.grupper),
+        kommuner=" och ".join(kommuner), **LINKS)
 
 
 def render_about(refs: CrossRefs) -> tuple[str, str]:

@@ -8,7 +8,9 @@ from markupsafe import Markup
 from generator.site.escape import md, safe_url
 from generator.site.crossrefs import CrossRefs
 from generator.text import sort_key
+from generator.site.render import ages
 from generator.site.render.common import (
+    AGES,
     A_O, ABBREVIATIONS, IUB, SOURCES, a, breadcrumb, html_table, insats_page, link_html, link_md,
     list_page,
     render_template, work_anchor, TITLES, front_matter,
@@ -41,6 +43,9 @@ def render_a_o(refs: CrossRefs) -> tuple[str, str]:
     return src, front_matter(TITLES[A_O]) + render_template(
         "a_o.md.j2", src=src, letters=ordered, count=len(refs.content.insatser),
         breadcrumb=breadcrumb(src), insats_page=insats_page, ABBREVIATIONS=ABBREVIATIONS,
+        AGES=AGES, age_links=ages.filter_links(src, ages.GROUPS),
+        # group ids for the page's script, which filters the list in place
+        age_attrs=lambda iid: ages.filter_attrs(refs.insats[iid]),
         letter_anchor=lambda x: Markup("bokstav-" + ("ovrigt" if x == "#" else
                                                      str(ord(x)) if not x.isascii() else x.lower())),
     )
