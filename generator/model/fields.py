@@ -49,6 +49,14 @@ FIELDS: dict[str, FieldDoc] = {
                             {"enum": ["barnet", None]}),
     "Alder.kalla_text": FieldDoc("Frasen som anger åldern, ordagrant ur postens egen text "
                                  "(kontrolleras).", "föräldrar med barn i åldern 0-18 år"),
+    "Insats.beskrivning": FieldDoc("Insatsens egen beskrivning med egna ord, som vanlig text "
+                                   "(inte kartläggningens). Kräver minst en källa i kallor.",
+                                   "Stöd till den som …"),
+    "Insats.kallor": FieldDoc("Id:n för verk som stöder beskrivningen (filnamn i "
+                              "content/kallor/).", ["socialstyrelsen-2008-termbanken"]),
+    "Insats.omraden": FieldDoc("Områden (filnamn i content/omraden/) som insatsen hör till "
+                               "utanför kartläggningen; krävs om medlemskap saknas.",
+                               ["missbruk-och-beroende"]),
     "Membership.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
     "Membership.kategori": FieldDoc("Kategorins nummer inom området, som text.", "3.2"),
     "Membership.rubrik": FieldDoc("Underrubrik inom kategorin, exakt som i områdets fil; "
@@ -88,6 +96,15 @@ FIELDS: dict[str, FieldDoc] = {
     "Omrade.namn": FieldDoc("Områdets namn.", "Barn och unga"),
     "Omrade.notering": FieldDoc("Noteringen som området inleds med i källan.", None),
     "Omrade.kategorier": FieldDoc("Områdets numrerade kategorier i källans ordning."),
+    "Omrade.inledning": FieldDoc("Inledning för invånare med egna ord: vilken hjälp området "
+                                 "omfattar och för vem.", "Här finns stöd till …"),
+    "Omrade.malgrupp": FieldDoc("Vem området är till för, med vanliga ord; visas på "
+                                "insatssidorna under \"Vem är insatsen för?\".", "äldre personer"),
+    "Omrade.se_ocksa": FieldDoc("Närliggande hjälp som finns i andra områden (läsarens version "
+                                "av kartläggningens notering)."),
+    "SeeAlso.text": FieldDoc("Vilken hjälp som finns där, med vanliga ord.",
+                             "Stöd i föräldraskap"),
+    "SeeAlso.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
     "Category.id": FieldDoc("Kategorins nummer, som text (inom citattecken).", "3.2"),
     "Category.namn": FieldDoc("Kategorins namn.", "Öppenvårdsinsatser"),
     "Category.rubriker": FieldDoc("Kategorins onumrerade underrubriker i källans ordning.",
@@ -259,6 +276,7 @@ RECORD_DOCS: dict[str, str] = {
     "Statistics": "Resultattabellens fyra mått för insatsen i området.",
     "Figure": "En siffra som tryckt: antal kommuner och andel i procent.",
     "Category": "En numrerad kategori i området.",
+    "SeeAlso": "Närliggande hjälp i ett annat område.",
     "LocalGroup": "En grupp i listan.",
     "LocalInsats": "En insats i kommunens lista.",
     "Alder": "Åldern som insatsen är till för, med frasen i källan som anger den.",
