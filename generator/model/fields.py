@@ -165,6 +165,9 @@ FIELDS: dict[str, FieldDoc] = {
     "Method.beskrivning": FieldDoc("Metodens beskrivning.", None),
     "Method.malgrupp": FieldDoc("Metodens målgrupp.", None),
     "Method.omfattning": FieldDoc("Metodens omfattning.", None),
+    "Method.nationell": FieldDoc("Id:n för de nationella insatser som metoden motsvarar "
+                                 "(när den lokala insatsen som helhet är något bredare).",
+                                 ["trappanmodellen"]),
     # content/iub/om-iub.yml
     # content/sokord.yml
     "EverydayWords.sokord": FieldDoc("Ord och fraser som folk söker med, vart och ett med de "

@@ -192,6 +192,9 @@ class Method:
     beskrivning: str | None
     malgrupp: str | None = None
     omfattning: str | None = None
+    # the national insatser this method is (reviewed mapping): a broad local insats such as
+    # a family service names methods, and the method – not the whole service – is the match
+    nationell: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

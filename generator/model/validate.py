@@ -273,6 +273,9 @@ class _Checker:
                                 "nationell insats", "content/insatser/")
                 self.check_refs(file, f"{path}.kallor", ins.kallor, self.works, "källa",
                                 "content/kallor/")
+                for k, meth in enumerate(ins.metod):
+                    self.check_refs(file, f"{path}.metod[{k}].nationell", meth.nationell,
+                                    self.insatser, "nationell insats", "content/insatser/")
                 self.check_age(file, f"{path}.alder", ins, "målgruppen, villkoren eller innehållet")
 
     def check_everyday_words(self, words: records.EverydayWords) -> None:
