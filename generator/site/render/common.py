@@ -214,6 +214,7 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["blocks"] = md_blocks
     env.filters["fig"] = figure_text
+    env.filters["first_upper"] = lambda v: v[:1].upper() + v[1:]
     env.filters["anchor"] = lambda v: Markup(safe_id(str(v).replace(".", "-")))
     env.globals.update(link=link_md, NOT_ASKED=NOT_ASKED)
     return env

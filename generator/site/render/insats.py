@@ -61,7 +61,7 @@ class Offer:
     villkor: tuple[str, ...]
 
 
-LEAD_MAX = 250  # characters of a survey explanation shown whole in the lead
+LEAD_MAX = 180  # characters of a survey explanation shown whole in the lead (a phone screen)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)][.!?])\s+(?=[A-ZÅÄÖ])")
 # Sub-headings that name an audience ("Insatser riktade till anhöriga" → "anhöriga").
 _AUDIENCE = re.compile(r"(?:riktade till|insatser till|placering till|insatser för|"
@@ -136,9 +136,11 @@ def lead(ins: Insats, refs: CrossRefs, numbers: dict[str, int],
     # as the same explanation here: the lead names områden only where it does not hold.
     same = [o for e in found if _gist(e.text, ins.namn) == _gist(first.text, ins.namn)
             for o in e.omraden]
-    covers_all = len(same) == len(ins.medlemskap)
+    # The lead names the områden when the explanation holds for fewer than half of the
+    # listings (Generella anhöriggrupper: Äldre only); the section below names them always.
     names = tuple(dict.fromkeys(o.split(" – ", 1)[0] for o in same))  # område names only
-    return Lead(text, first.refs, True, () if covers_all else names, cut)
+    return Lead(text, first.refs, True, names if 2 * len(same) < len(ins.medlemskap) else (),
+                cut)
 
 
 def _gist(text: str, name: str) -> str:
@@ -165,6 +167,16 @@ def audiences(src: str, ins: Insats, refs: CrossRefs) -> list[Audience]:
             out.setdefault((omrade_id, text), Audience(omrade_name(refs, omrade_id),
                                                       omrade_page(omrade_id), text))
     return list(out.values())
+
+
+def local_audiences_block(items: list[tuple]) -> Markup | None:
+    """The kommun lists' målgrupp, folded (open it to read): long texts would push "how to
+    get it" off a phone's first screen. <details> opens without JavaScript."""
+    if not items:
+        return None
+    rows = "".join(f"<li>{h(lst.kommun)} ({h(label)}): {h(text)}</li>" for lst, label, text in items)
+    return Markup(f'<div class="ih-malgrupper"><details><summary>Målgrupp enligt kommunernas '
+                  f"listor ({len(items)})</summary><ul>{rows}</ul></details></div>")
 
 
 def local_audiences(ins: Insats, refs: CrossRefs, locals_: list[LocalRef]) -> list[tuple]:
@@ -239,7 +251,7 @@ def figures_chart(ins: Insats, refs: CrossRefs) -> Markup | None:
         return None
     groups_t = tuple(groups)
     return charts.bar_chart("diagram-andelar", f"{ins.namn}: andel kommuner per område",
-                            charts.describe(groups_t), groups_t)
+                            groups_t)
 
 
 def local_anchor(lst: LocalList, li: LocalInsats) -> str:
@@ -372,7 +384,7 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         refs=refs,
         lead=the_lead,
         audiences=audiences(src, ins, refs),
-        local_audiences=local_audiences(ins, refs, locals_),
+        local_audiences=local_audiences_block(local_audiences(ins, refs, locals_)),
         iub=offers(ins, refs, iub),
         refusal=None,
         names_in_source=names_in_source,

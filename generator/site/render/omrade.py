@@ -27,7 +27,7 @@ def ranked(rows: list[tuple[Membership, Insats]]) -> list[tuple[Membership, Insa
 def top_chart(chart_id: str, title: str, rows: list[tuple[Membership, Insats]]) -> Markup:
     groups = tuple(charts.Group(i.namn, (charts.Bar(i.namn, m.statistik.ges.andel,
                                                     str(m.statistik.ges)),)) for m, i in rows)
-    return charts.bar_chart(chart_id, title, charts.describe(groups), groups)
+    return charts.bar_chart(chart_id, title, groups)
 
 
 def insats_table(src: str, caption: str, rows: list[tuple[Membership, Insats]]) -> Markup:
