@@ -45,7 +45,7 @@ def bar_chart(chart_id: str, title: str, groups: tuple[Group, ...]) -> Markup:
             rows.append(f'<div class="ih-rad"><span class="ih-etikett">{h(label)}</span>'
                         f'<span class="ih-spar" aria-hidden="true">{bar}</span>'
                         f'<span class="ih-varde">{h(b.text)}</span></div>')
-    return Markup(f'<figure class="ih-figur" id="{h(chart_id)}" role="group" '
+    return Markup(f'<figure class="ih-figur" role="group" '
                   f'aria-labelledby="{h(chart_id)}-t">'
                   f'<figcaption id="{h(chart_id)}-t">{h(title)}</figcaption>'
                   + "".join(rows) + "</figure>")
