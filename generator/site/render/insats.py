@@ -162,10 +162,9 @@ def audiences(src: str, ins: Insats, refs: CrossRefs) -> list[Audience]:
     out: dict[tuple[str, str], Audience] = {}
     places = [(m.omrade, audience_of(refs, m)) for m in ins.medlemskap]
     places += [(o, refs.omrade[o].malgrupp if o in refs.omrade else None) for o in ins.omraden]
-    for omrade_id, text in places:
-        if text:
-            out.setdefault((omrade_id, text), Audience(omrade_name(refs, omrade_id),
-                                                      omrade_page(omrade_id), text))
+    for omrade_id, text in places:  # an område without `malgrupp` is named, not described
+        out.setdefault((omrade_id, text or ""), Audience(omrade_name(refs, omrade_id),
+                                                        omrade_page(omrade_id), text or ""))
     return list(out.values())
 
 
