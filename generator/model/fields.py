@@ -195,6 +195,11 @@ FIELDS: dict[str, FieldDoc] = {
     "IubExplainer.undantagna": FieldDoc("Insatser som enligt lagen aldrig får ges utan "
                                         "individuell behovsprövning."),
     "IubExplainer.undantagna_kalla": FieldDoc("Lagrum och dokument för undantagslistan."),
+    "IubExplainer.om_avslag": FieldDoc("Vad du kan göra om en ansökan avslås, med egna ord och "
+                                       "med källa; visas på varje insatssida."),
+    "Statement.text": FieldDoc("Texten med egna ord, som vanlig text.", "Om du får avslag …"),
+    "Statement.kallor": FieldDoc("Id:n för verk som anger det som texten säger "
+                                 "(content/kallor/); minst ett.", ["malmo-stad"]),
     "ExplainerSection.rubrik": FieldDoc("Avsnittets rubrik.", "Barn under 15 år"),
     "ExplainerSection.text": FieldDoc("Avsnittets text, som vanlig text.", "…"),
     "ExplainerSection.hanvisningar": FieldDoc("Lagrum som avsnittet bygger på."),
@@ -285,6 +290,7 @@ RECORD_DOCS: dict[str, str] = {
     "Alder": "Åldern som insatsen är till för, med frasen i källan som anger den.",
     "Method": "En namngiven metod inom insatsen.",
     "ExplainerSection": "Ett avsnitt i förklaringen.",
+    "Statement": "Ett påstående med egna ord och dess källor.",
     "LegalRef": "Ett lagrum och dokumentet som anger det.",
     "Exclusion": "En insats som aldrig får ges utan individuell behovsprövning.",
     "EverydayWords": "Vardagsord för sökningen och raden \"Kallas också\" på insatsernas "

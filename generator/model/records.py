@@ -285,13 +285,25 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement in the project's own words and the works (content/kallor/) that state it."""
+
+    text: str
+    kallor: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class IubExplainer:
-    """content/iub/om-iub.yml: the explainer and the statutory exclusion list."""
+    """content/iub/om-iub.yml: the explainer and the statutory exclusion list.
+
+    `om_avslag`: what to do if an application is refused, shown on every insats page under
+    "Så får du insatsen" – only where a cited source states it."""
 
     inledning: str
     avsnitt: tuple[ExplainerSection, ...]
     undantagna: tuple[Exclusion, ...]
     undantagna_kalla: LegalRef
+    om_avslag: Statement | None = None
     location: Location | None = field(default=None, compare=False)
 
 

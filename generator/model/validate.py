@@ -318,3 +318,9 @@ class _Checker:
                             "nationell insats", "content/insatser/")
         self.check_ref(file, "undantagna_kalla.dokument", e.undantagna_kalla.dokument,
                        self.works, "källa", "content/kallor/")
+        if e.om_avslag is not None:
+            self.check_refs(file, "om_avslag.kallor", e.om_avslag.kallor, self.works, "källa",
+                            "content/kallor/")
+            if not e.om_avslag.kallor:
+                self.report(file, "om_avslag.kallor", "texten har ingen källa",
+                            "ange minst ett verk som säger det texten säger")

@@ -117,7 +117,8 @@ def link(content: Content) -> CrossRefs:
             for nid in ex.nationell:
                 exclusions[nid].append(ex)
         explainer_works = {content.iub.undantagna_kalla.dokument} | {
-            r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar}
+            r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar} | set(
+            content.iub.om_avslag.kallor if content.iub.om_avslag else ())
     else:
         explainer_works = set()
     words: dict[str, list[str]] = defaultdict(list)

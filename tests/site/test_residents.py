@@ -207,3 +207,15 @@ def test_dates_come_from_the_newest_commit_and_never_from_a_shallow_cut_off():
            "\x012026-11-01\t\n\ncontent/a.yml\ncontent/b.yml\n"
            "\x012026-10-01\t (grafted)\n\ncontent/b.yml\ncontent/c.yml\n")
     assert parse_log(log) == {"content/a.yml": "2026-11-30", "content/b.yml": "2026-11-01"}
+
+
+def test_what_to_do_if_refused_is_said_only_with_its_source(real):
+    content, site = real
+    refusal = content.iub.om_avslag
+    works = {w.id: w for w in content.works}
+    assert refusal and refusal.kallor and all(works[w].url for w in refusal.kallor)
+    p = page(site, "insatser/hemtjanst")
+    assert "Om du får avslag:" in p.text and "förvaltningsrätten" in p.text
+    assert any(h.endswith(f"kallor/#kalla-{refusal.kallor[0]}") for h in p.links)
+    sources = page(site, "kallor")
+    assert f"kalla-{refusal.kallor[0]}" in sources.ids

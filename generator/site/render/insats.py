@@ -201,6 +201,22 @@ def offers(ins: Insats, refs: CrossRefs, iub: list[LocalRef]) -> list[Offer]:
     return out
 
 
+@dataclass(frozen=True)
+class Refusal:
+    text: str
+    sources: tuple[tuple[str, str], ...]  # (work text, link to it on the sources page)
+
+
+def refusal(src: str, refs: CrossRefs) -> Refusal | None:
+    """What to do if an application is refused – only where content states it with a source."""
+    ex = refs.content.iub
+    if not ex or not ex.om_avslag or not ex.om_avslag.kallor:
+        return None
+    return Refusal(ex.om_avslag.text, tuple(
+        (refs.work[w].text, str(link_md(src, SOURCES, work_anchor(w))))
+        for w in ex.om_avslag.kallor if w in refs.work))
+
+
 def offer_label(li: LocalInsats, meth: Method | None) -> str:
     return f"{meth.namn}, en metod inom {li.namn}" if meth and meth.namn else li.namn
 
@@ -385,7 +401,7 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         audiences=audiences(src, ins, refs),
         local_audiences=local_audiences_block(local_audiences(ins, refs, locals_)),
         iub=offers(ins, refs, iub),
-        refusal=None,
+        refusal=refusal(src, refs),
         names_in_source=names_in_source,
         everyday_words=refs.everyday_words.get(ins.id, ()),
         explanations=found,
