@@ -57,9 +57,26 @@ def content_history(root: Path) -> History:
     """Dates of every file under root/content/, from one git call; empty outside git."""
     try:
         result = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--relative",
-             f"--format={_COMMIT}%cs%x09%d", "--name-only", "--no-renames", "--", "content"],
-            capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "-C",
+                str(root),
+                "log",
+                "--relative",
+                f"--format={_COMMIT}%cs%x09%d",
+                "--name-only",
+                "--no-renames",
+                "--",
+                "content",
+            ],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError) as err:
         log.info("ingen versionshistorik (%s): sidorna visas utan ändringsdatum", err)
         return History()

@@ -30,8 +30,11 @@ def _carry(drafts: tuple, committed: tuple) -> tuple:
 
 def keep_curated(draft: records.Content, committed: records.Content) -> records.Content:
     """`draft` with the curated fields of the records `committed` has under the same id."""
-    return dataclasses.replace(draft, insatser=_carry(draft.insatser, committed.insatser),
-                               omraden=_carry(draft.omraden, committed.omraden))
+    return dataclasses.replace(
+        draft,
+        insatser=_carry(draft.insatser, committed.insatser),
+        omraden=_carry(draft.omraden, committed.omraden),
+    )
 
 
 def committed_content(root: Path) -> records.Content:

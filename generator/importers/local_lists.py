@@ -44,7 +44,7 @@ Mapping = dict[str, dict[str, MappingValue]]
 def _value(v: object) -> MappingValue:
     if isinstance(v, dict):
         return {str(name): tuple(ids or ()) for name, ids in (v.get("metod") or {}).items()}
-    return tuple(v or ())  # type: ignore[call-overload]
+    return tuple(str(x) for x in v) if isinstance(v, list) else ()
 
 
 def load_mapping(path: Path = MAPPING) -> Mapping:

@@ -11,7 +11,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from conftest import new_context
 from site_catalog import SiteCatalog
 
@@ -28,7 +27,8 @@ CHART_FIT = """() => [...document.querySelectorAll('.ih-figur')].map(f => {
   const box = f.getBoundingClientRect();
   const cut = [...f.querySelectorAll('.ih-varde, .ih-etikett')].filter(v => {
     const r = v.getBoundingClientRect();
-    return r.left < box.left - 0.5 || r.right > box.right + 0.5 || v.scrollWidth > v.clientWidth + 1;
+    return r.left < box.left - 0.5 || r.right > box.right + 0.5
+      || v.scrollWidth > v.clientWidth + 1;
   }).map(v => v.textContent);
   return {cut, scrolls: f.scrollWidth > f.clientWidth + 1, right: box.right};
 })"""
@@ -37,17 +37,30 @@ CHART_FIT = """() => [...document.querySelectorAll('.ih-figur')].map(f => {
 # The pages that came closest to the fold when every insats page was measured (long names,
 # many områden, kommun offers): with the catalogue's sample they stand for all 310 – a walk
 # over every page takes minutes on a loaded machine.
-CLOSEST = ("motiverande-samtal-mi", "individanpassat-stod-till-arbete-ips",
-           "kognitiv-integrerad-behandling-vid-barnmisshandel-kibb-the-combined-parent-child",
-           "bistandsbedomt-trygghetsboende-och-eller-servicehus", "kontaktperson",
-           "kognitiv-beteendeterapi-kbt", "community-reinforcement-approach-cra", "hemtjanst")
+CLOSEST = (
+    "motiverande-samtal-mi",
+    "individanpassat-stod-till-arbete-ips",
+    "kognitiv-integrerad-behandling-vid-barnmisshandel-kibb-the-combined-parent-child",
+    "bistandsbedomt-trygghetsboende-och-eller-servicehus",
+    "kontaktperson",
+    "kognitiv-beteendeterapi-kbt",
+    "community-reinforcement-approach-cra",
+    "hemtjanst",
+)
 
 
-def test_how_to_get_it_is_on_the_first_screen_of_an_insats_page(mobile_page,
-                                                                catalog: SiteCatalog) -> None:
+def test_how_to_get_it_is_on_the_first_screen_of_an_insats_page(
+    mobile_page, catalog: SiteCatalog
+) -> None:
     below = []
-    urls = dict.fromkeys([*catalog.insats_sample, catalog.longest_insats,
-                          catalog.most_omraden_insats, *(f"/insatser/{n}/" for n in CLOSEST)])
+    urls = dict.fromkeys(
+        [
+            *catalog.insats_sample,
+            catalog.longest_insats,
+            catalog.most_omraden_insats,
+            *(f"/insatser/{n}/" for n in CLOSEST),
+        ]
+    )
     for url in urls:
         mobile_page.goto(url)
         bottom = mobile_page.evaluate(FIRST_SCREEN)
@@ -58,8 +71,12 @@ def test_how_to_get_it_is_on_the_first_screen_of_an_insats_page(mobile_page,
 
 
 def test_charts_show_every_value_without_cutting_or_scrolling(mobile_page, catalog) -> None:
-    pages = ["/insatser/hemtjanst/", "/insatser/motiverande-samtal-mi/", *catalog.omraden,
-             *catalog.statistics]
+    pages = [
+        "/insatser/hemtjanst/",
+        "/insatser/motiverande-samtal-mi/",
+        *catalog.omraden,
+        *catalog.statistics,
+    ]
     problems = {}
     checked = 0
     for url in pages:
@@ -95,7 +112,7 @@ def test_comparison_links_in_one_cell_are_24px_targets_apart(mobile_page) -> Non
       .filter(links => links.length > 1)""")
     assert cells, "no cell with two links: the comparison has changed"
     for links in cells:
-        for a, b in zip(links, links[1:]):
+        for a, b in zip(links, links[1:], strict=False):
             assert a["h"] >= 24 and b["h"] >= 24, links
             assert b["top"] >= a["bottom"], links  # no overlap
 
@@ -104,7 +121,7 @@ class _PagesHandler(SimpleHTTPRequestHandler):
     """Serves site/ under /handbok/ and answers a missing page with 404.html, as GitHub
     Pages does for a project site."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def translate_path(self, path: str) -> str:
@@ -113,7 +130,8 @@ class _PagesHandler(SimpleHTTPRequestHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path.split("?")[0]))
         if not self.path.startswith("/handbok/") or not (
-                path.is_file() or (path / "index.html").is_file()):
+            path.is_file() or (path / "index.html").is_file()
+        ):
             body = (Path(self.directory) / "404.html").read_bytes()
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -135,8 +153,10 @@ def sub_path_site(tmp_path_factory) -> Iterator[str]:
 
     root = make_tree(tmp_path_factory.mktemp("underkatalog"))
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8")
-                      + "\nsite_url: http://127.0.0.1/handbok/\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nsite_url: http://127.0.0.1/handbok/\n",
+        encoding="utf-8",
+    )
     build_site(root, root / "site")
     handler = functools.partial(_PagesHandler, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -155,9 +175,12 @@ def test_404_page_is_swedish_and_its_links_work_under_a_sub_path(browser, sub_pa
     assert page.locator("article h1").inner_text() == "Sidan finns inte"
     page.locator("label[for='__search']").first.wait_for(state="visible")
     # the theme's stylesheet loaded from the sub-path (Material's header is styled)
-    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")\
-        in ("sticky", "fixed")
-    hrefs = page.evaluate("() => [...document.querySelectorAll('.ih-404-vagar a')].map(a => a.href)")
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('.md-header')).position"
+    ) in ("sticky", "fixed")
+    hrefs = page.evaluate(
+        "() => [...document.querySelectorAll('.ih-404-vagar a')].map(a => a.href)"
+    )
     assert len(hrefs) >= 5
     for href in hrefs:
         assert "/handbok/" in href, href
@@ -165,10 +188,13 @@ def test_404_page_is_swedish_and_its_links_work_under_a_sub_path(browser, sub_pa
     context.close()
 
 
-def test_screenshots_of_an_insats_and_the_violence_omrade_at_360(mobile_page,
-                                                                  screenshots_dir: Path) -> None:
-    for url, name in (("/insatser/hemtjanst/", "insats-hemtjanst"),
-                      ("/omraden/vald-i-nara-relationer/", "omrade-vald-i-nara-relationer")):
+def test_screenshots_of_an_insats_and_the_violence_omrade_at_360(
+    mobile_page, screenshots_dir: Path
+) -> None:
+    for url, name in (
+        ("/insatser/hemtjanst/", "insats-hemtjanst"),
+        ("/omraden/vald-i-nara-relationer/", "omrade-vald-i-nara-relationer"),
+    ):
         mobile_page.goto(url)
         mobile_page.locator("article h1").wait_for(state="visible")
         mobile_page.screenshot(path=str(screenshots_dir / f"{name}-360x740.png"))

@@ -6,15 +6,23 @@ from __future__ import annotations
 
 import dataclasses
 
+from site_sample import make_sample_content
+
 from generator.model.records import Insats
 from generator.model.validate import validate
 from generator.site.crossrefs import link
 from generator.site.render import render_site
-from site_sample import make_sample_content
 
-OWN = Insats("stod-till-unga-vuxna-med-spelproblem", "Stöd till unga vuxna med spelproblem",
-             None, (), (), beskrivning="Samtal för unga vuxna som spelar om pengar.",
-             kallor=("socialstyrelsen-2018",), omraden=("aldre",))
+OWN = Insats(
+    "stod-till-unga-vuxna-med-spelproblem",
+    "Stöd till unga vuxna med spelproblem",
+    None,
+    (),
+    (),
+    beskrivning="Samtal för unga vuxna som spelar om pengar.",
+    kallor=("socialstyrelsen-2018",),
+    omraden=("aldre",),
+)
 
 
 def _with(ins: Insats):
@@ -28,7 +36,8 @@ def test_an_insats_outside_the_survey_needs_an_omrade_a_text_and_a_source():
     assert {"omraden", "beskrivning"} <= fields
     no_source = dataclasses.replace(OWN, kallor=())
     assert [p.message for p in validate(_with(no_source)) if p.field == "kallor"] == [
-        "beskrivningen har ingen källa"]
+        "beskrivningen har ingen källa"
+    ]
     assert not [p for p in validate(_with(OWN)) if p.field in ("omraden", "beskrivning", "kallor")]
 
 
@@ -37,8 +46,13 @@ def test_its_page_leaves_out_what_it_has_not_and_never_cites_the_survey():
     text = pages[f"insatser/{OWN.id}.md"]
     assert "Samtal för unga vuxna som spelar om pengar." in text
     assert "{ #vem }" in text and "Äldre" in text and "{ #sa-far-du-insatsen }" in text
-    for absent in ("Kartläggningen", "{ #statistik }", "{ #samma-kategori }", "Område:**",
-                   "ingen förklaring"):
+    for absent in (
+        "Kartläggningen",
+        "{ #statistik }",
+        "{ #samma-kategori }",
+        "Område:**",
+        "ingen förklaring",
+    ):
         assert absent not in text, absent
     assert "Socialstyrelsen (2018)" in text  # its own source, in the source list
     assert "kallhanvisning-1" in text
@@ -49,5 +63,8 @@ def test_its_page_leaves_out_what_it_has_not_and_never_cites_the_survey():
 
 def test_no_refusal_advice_where_no_source_states_it():
     pages = render_site(link(make_sample_content()))  # its explainer has no om_avslag
-    assert not any("Om du får avslag" in text for path, text in pages.items()
-                   if path.startswith(("insatser/", "iub/")))
+    assert not any(
+        "Om du får avslag" in text
+        for path, text in pages.items()
+        if path.startswith(("insatser/", "iub/"))
+    )

@@ -11,15 +11,25 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from generator.history import parse_log
-from generator.model import load_content
 from site_build import ROOT, built_site, html_pages
 from test_site import Page, page
 
+from generator.history import parse_log
+from generator.model import load_content
+
 # The insats page's sections in reading order: residents first, professionals below.
-SECTION_ORDER = ("insats", "vem", "sa-far-du-insatsen", "forklaring", "statistik", "skolgang",
-                 "lokalt", "samma-kategori", "kallor", "citera")
+SECTION_ORDER = (
+    "insats",
+    "vem",
+    "sa-far-du-insatsen",
+    "forklaring",
+    "statistik",
+    "skolgang",
+    "lokalt",
+    "samma-kategori",
+    "kallor",
+    "citera",
+)
 
 
 class _Head(HTMLParser):
@@ -56,7 +66,7 @@ def _head(path: Path) -> _Head:
 def article_text(site: Path, url: str) -> str:
     """The page's own text (no header, navigation or table of contents)."""
     raw = (site / url / "index.html").read_text(encoding="utf-8")
-    body = raw[raw.index("<article"):raw.index("</article>")]
+    body = raw[raw.index("<article") : raw.index("</article>")]
     body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
 
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
@@ -124,9 +134,12 @@ def test_404_page_is_swedish_with_search_and_the_main_entries(real):
 def test_cite_block_gives_title_handbook_address_and_date(real):
     _, site = real
     text = article_text(site, "insatser/hemtjanst")
-    cite = text[text.index("Så citerar du sidan"):]
-    assert re.match(r"Så citerar du sidan Hemtjänst\. I: Insatshandboken\. \S*insatser/hemtjanst/"
-                    r" ?\. Senast ändrad \d{4}-\d\d-\d\d\.", cite), cite[:160]
+    cite = text[text.index("Så citerar du sidan") :]
+    assert re.match(
+        r"Så citerar du sidan Hemtjänst\. I: Insatshandboken\. \S*insatser/hemtjanst/"
+        r" ?\. Senast ändrad \d{4}-\d\d-\d\d\.",
+        cite,
+    ), cite[:160]
 
 
 def test_survey_round_is_not_stated(real):
@@ -138,20 +151,24 @@ def test_survey_round_is_not_stated(real):
 
 # --- corrections (issue 11 item 8), one regression test each ------------------------------
 
+
 def test_an_explanation_given_for_one_omrade_says_so(real):
     _, site = real
     text = page(site, "insatser/generella-anhoriggrupper-utan-sarskild-manual").text
     assert "Kartläggningens förklaring (Äldre): I en anhöriggrupp" in text
-    assert "Kartläggningen ger ingen förklaring till insatsen inom Funktionshinder, " \
-           "Socialpsykiatri." in text
+    assert (
+        "Kartläggningen ger ingen förklaring till insatsen inom Funktionshinder, "
+        "Socialpsykiatri." in text
+    )
     assert "Kartläggningen (Äldre): I en anhöriggrupp" in text  # the lead, too
 
 
 def test_mpv_keeps_no_line_break_hyphen(real):
     content, site = real
     mpv = {i.id: i for i in content.insatser}["mota-pappor-foraldrar-med-valdsproblematik-mpv"]
-    spellings = [mpv.namn, *mpv.alias] + [m.statistik.namn_i_tabell for m in mpv.medlemskap
-                                          if m.statistik]
+    spellings = [mpv.namn, *mpv.alias] + [
+        m.statistik.namn_i_tabell for m in mpv.medlemskap if m.statistik
+    ]
     assert not [s for s in spellings if "vålds-" in s]
     assert "vålds-problematik" not in page(site, f"insatser/{mpv.id}").text
 
@@ -171,14 +188,16 @@ def test_an_insats_twice_in_one_omrade_shows_which_listing_each_figure_is(real):
     assert "Våld i nära relationer – Insatser riktade till våldsutsatta vuxna" in groups
     assert "Våld i nära relationer – Insatser riktade till våldsutövande vuxna" in groups
     text = page(site, "insatser/motiverande-samtal-mi").text
-    assert "Våld i nära relationer – Insatser riktade till våldsutövande vuxna" in \
-        text[text.index("utan biståndsbeslut"):]
+    assert (
+        "Våld i nära relationer – Insatser riktade till våldsutövande vuxna"
+        in text[text.index("utan biståndsbeslut") :]
+    )
 
 
 def test_a_method_inside_a_broader_kommun_insats_is_shown_as_that_method(real):
     _, site = real
     trappan = article_text(site, "insatser/trappanmodellen")
-    how = trappan[trappan.index("Så får du insatsen"):trappan.index("Förklaringar och namn")]
+    how = trappan[trappan.index("Så får du insatsen") : trappan.index("Förklaringar och namn")]
     assert "Alingsås: Trappan, en metod inom Familjebehandling" in how
     assert "Barn 4 -18 år som upplevt våld" in trappan  # the method's own målgrupp
     fft = article_text(site, "insatser/funktionell-familjeterapi-fft")
@@ -188,13 +207,22 @@ def test_a_method_inside_a_broader_kommun_insats_is_shown_as_that_method(real):
 
 
 def test_every_alingsas_mapping_records_its_decision():
-    lines = (ROOT / "generator/importers/mappings/national.yml").read_text(
-        encoding="utf-8").splitlines()
+    lines = (
+        (ROOT / "generator/importers/mappings/national.yml")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     start = lines.index("iub/alingsas:")
-    entries = [i for i in range(start + 1, len(lines))
-               if re.match(r"  [a-z0-9-]+:", lines[i]) and not lines[i].startswith("   ")]
-    entries = [i for i in entries if i < next(j for j in range(start + 1, len(lines))
-                                             if re.match(r"[a-z]", lines[j]))]
+    entries = [
+        i
+        for i in range(start + 1, len(lines))
+        if re.match(r"  [a-z0-9-]+:", lines[i]) and not lines[i].startswith("   ")
+    ]
+    entries = [
+        i
+        for i in entries
+        if i < next(j for j in range(start + 1, len(lines)) if re.match(r"[a-z]", lines[j]))
+    ]
     assert entries
     undocumented = [lines[i] for i in entries if not lines[i - 1].strip().startswith("#")]
     assert not undocumented
@@ -202,10 +230,13 @@ def test_every_alingsas_mapping_records_its_decision():
 
 # --- dates from the git history --------------------------------------------------------
 
+
 def test_dates_come_from_the_newest_commit_and_never_from_a_shallow_cut_off():
-    log = ("\x012026-11-30\t (HEAD -> main)\n\ncontent/a.yml\n"
-           "\x012026-11-01\t\n\ncontent/a.yml\ncontent/b.yml\n"
-           "\x012026-10-01\t (grafted)\n\ncontent/b.yml\ncontent/c.yml\n")
+    log = (
+        "\x012026-11-30\t (HEAD -> main)\n\ncontent/a.yml\n"
+        "\x012026-11-01\t\n\ncontent/a.yml\ncontent/b.yml\n"
+        "\x012026-10-01\t (grafted)\n\ncontent/b.yml\ncontent/c.yml\n"
+    )
     assert parse_log(log) == {"content/a.yml": "2026-11-30", "content/b.yml": "2026-11-01"}
 
 
