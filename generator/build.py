@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.history import content_history
 from generator.model.load import load_records
 from generator.model.problems import Problem, UnexpectedError
 from generator.model.records import Content
@@ -82,7 +83,7 @@ def generate(root: Path, content: Content | None = None,
         content = load_checked(root, log_problems)
     try:
         refs = link(content)
-        files = render_site(refs, read_schemas(root))
+        files = render_site(refs, read_schemas(root), content_history(root))
     except UnexpectedError:
         raise
     except Exception as err:  # a page of no single record: name content/ as a whole

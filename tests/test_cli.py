@@ -56,14 +56,30 @@ def test_every_command_help_has_an_example(capsys) -> None:
         assert "exempel:\n  python -m generator " + command in capsys.readouterr().out
 
 
-def test_new_insats_writes_a_valid_record_and_never_overwrites(content_tree: Path, capsys) -> None:
+def test_new_insats_needs_an_omrade_a_text_and_a_source_and_never_overwrites(
+        content_tree: Path, capsys) -> None:
+    # Issue 11 item 9: a scaffold with no område, no text and no source must not validate.
     assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 0
     path = content_tree / "content" / "insatser" / "alla-barn-i-centrum-abc.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/insats.schema.json\n")
     assert "namn: Alla barn i centrum (ABC)\n" in text and "# medlemskap:" in text
+    assert "# omraden:" in text and "# beskrivning:" in text and "# kallor:" in text
+    _, problems = load_content(content_tree)
+    assert {(p.file, p.field) for p in problems} == {
+        ("content/insatser/alla-barn-i-centrum-abc.yml", "omraden"),
+        ("content/insatser/alla-barn-i-centrum-abc.yml", "beskrivning")}
+    omrade = next((content_tree / "content" / "omraden").glob("*.yml")).stem
+    work = next((content_tree / "content" / "kallor").glob("*.yml")).stem
+    path.write_text(text + f"omraden: [{omrade}]\nbeskrivning: Stöd till föräldrar.\n",
+                    encoding="utf-8")
+    _, problems = load_content(content_tree)
+    assert [(p.field, p.message) for p in problems] == [("kallor", "beskrivningen har ingen källa")]
+    path.write_text(text + f"omraden: [{omrade}]\nbeskrivning: Stöd till föräldrar.\n"
+                    f"kallor: [{work}]\n", encoding="utf-8")
     content, problems = load_content(content_tree)
     assert problems == [] and "alla-barn-i-centrum-abc" in {i.id for i in content.insatser}
+    text = path.read_text(encoding="utf-8")
     path.write_text(text + "# redigerad\n", encoding="utf-8")
     assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 1
     assert path.read_text(encoding="utf-8").endswith("# redigerad\n")

@@ -10,7 +10,7 @@ import yaml
 
 from generator.importers import iub_guidelines, open_insatser, skolgang
 from generator.importers.documents import ImportProblem
-from generator.model.records import LocalList, Work
+from generator.model.records import LocalInsats, LocalList, Work
 
 MAPPING = Path(__file__).parent / "mappings" / "national.yml"
 
@@ -35,24 +35,52 @@ SOURCE_WORKS = (
 )
 
 
-def load_mapping(path: Path = MAPPING) -> dict[str, dict[str, tuple[str, ...]]]:
+# A mapping value: the national ids of the whole local insats (a list), or {metod: {method
+# name as printed: [ids]}} where the match is a named method inside a broader insats.
+MappingValue = tuple[str, ...] | dict[str, tuple[str, ...]]
+Mapping = dict[str, dict[str, MappingValue]]
+
+
+def _value(v: object) -> MappingValue:
+    if isinstance(v, dict):
+        return {str(name): tuple(ids or ()) for name, ids in (v.get("metod") or {}).items()}
+    return tuple(str(x) for x in v) if isinstance(v, list) else ()
+
+
+def load_mapping(path: Path = MAPPING) -> Mapping:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {
-        key: {k: tuple(v or ()) for k, v in (table or {}).items()} for key, table in data.items()
+        key: {k: _value(v) for k, v in (table or {}).items()} for key, table in data.items()
     }
+
+
+def _mapped(item: LocalInsats, value: MappingValue, where: str,
+            problems: list[ImportProblem] | None) -> LocalInsats:
+    if not isinstance(value, dict):
+        return dataclasses.replace(item, nationell=value)
+    methods = dict(value)
+    metod = tuple(dataclasses.replace(m, nationell=methods.pop(m.namn, ()))
+                  if m.namn is not None else m for m in item.metod)
+    for stale in methods:
+        if problems is not None:
+            problems.append(ImportProblem(
+                "mappning", where, f"insatsen «{item.id}» har ingen metod «{stale}» – rätta "
+                "namnet i generator/importers/mappings/national.yml"))
+    return dataclasses.replace(item, nationell=(), metod=metod)
 
 
 def apply_mapping(
     lst: LocalList,
-    mapping: dict[str, dict[str, tuple[str, ...]]],
+    mapping: Mapping,
     problems: list[ImportProblem] | None = None,
 ) -> LocalList:
-    """Set each insats's `nationell` from the mapping table of `<kind>/<list id>`; a
-    mapped id that the list does not have is added to `problems`."""
-    table = dict(mapping.get(f"{lst.kind}/{lst.id}", {}))
+    """Set each insats's (or its named methods') `nationell` from the mapping table of
+    `<kind>/<list id>`; a mapped id that the list does not have is added to `problems`."""
+    where = f"{lst.kind}/{lst.id}"
+    table = dict(mapping.get(where, {}))
     groups = []
     for g in lst.grupper:
-        insatser = tuple(dataclasses.replace(i, nationell=table.pop(i.id, ())) for i in g.insatser)
+        insatser = tuple(_mapped(i, table.pop(i.id, ()), where, problems) for i in g.insatser)
         groups.append(dataclasses.replace(g, insatser=insatser))
     for stale in table:
         if problems is not None:

@@ -12,7 +12,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.importers import ages, local_lists, survey_explanations, survey_tables
+from generator.importers import (
+    ages,
+    curated,
+    local_lists,
+    survey_explanations,
+    survey_tables,
+)
 from generator.importers.documents import DocumentError, ImportProblem
 from generator.importers.report import difference, report
 from generator.importers.survey_merge import Curation, MergeResult, merge
@@ -97,6 +103,7 @@ def import_documents(root: Path, documents: dict[str, Path] | None = None) -> Im
         lists=tuple(ages.apply_local(lst, age_table) for lst in lists),
         iub=None,
     )
+    content = curated.keep_curated(content, curated.committed_content(root))
     dropped = (
         *(f"förklaringar: {d}" for d in explanations.dropped),
         *(f"tabeller: {d}" for d in tables.dropped),

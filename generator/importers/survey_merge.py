@@ -75,10 +75,13 @@ class Curation:
     identity: dict[str, str] = field(default_factory=dict)
     # (område, kategori, normalised name) → why the row has no partner in the other appendix
     reasons: dict[tuple[int, str, str], str] = field(default_factory=dict)
+    # table name as read → the label as printed with a line-break hyphen undone (`stavning`)
+    spelling: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path = MAPPINGS) -> Curation:
         aliases: dict[tuple[int, str], dict[str, str]] = {}
+        spelling: dict[str, str] = {}
         path = folder / "survey_aliases.yml"
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
         for entry in (data or {}).get("alias", []) or []:
@@ -86,12 +89,14 @@ class Curation:
             aliases.setdefault(key, {})[normalise_name(entry["tabell"])] = normalise_name(
                 entry["forklaring"]
             )
+            if entry.get("stavning"):
+                spelling[entry["tabell"]] = entry["stavning"]
         identity = {normalise_name(k): v for k, v in ((data or {}).get("identitet") or {}).items()}
         reasons = {
             (int(e["omrade"]), str(e["kategori"]), normalise_name(e["namn"])): e["skal"]
             for e in (data or {}).get("oparade", []) or []
         }
-        return cls(aliases, identity, reasons)
+        return cls(aliases, identity, reasons, spelling)
 
 
 @dataclass(frozen=True)
@@ -103,13 +108,13 @@ class MergeResult:
     unmatched: tuple[str, ...]  # rows one appendix has and the other lacks, with why
 
 
-def _statistics(row: TableRow) -> Statistics:
+def _statistics(row: TableRow, spelling: dict[str, str]) -> Statistics:
     return Statistics(
         ges=row.ges,
         digitalt=row.digitalt,
         enskild_regi=row.enskild_regi,
         utan_beslut=row.utan_beslut,
-        namn_i_tabell=row.namn,
+        namn_i_tabell=spelling.get(row.namn, row.namn),
     )
 
 
@@ -214,7 +219,7 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
                         kallor=tuple(
                             work_id(part) for c in row.kallor for part in split_citation(c)
                         ),
-                        statistik=_statistics(stat) if stat else None,
+                        statistik=_statistics(stat, curation.spelling) if stat else None,
                     ),
                 )
             )
@@ -238,7 +243,7 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
                         namn_i_kalla=row.namn,
                         forklaring=None,
                         kallor=(),
-                        statistik=_statistics(row),
+                        statistik=_statistics(row, curation.spelling),
                     ),
                 )
             )

@@ -128,6 +128,11 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         source = page.meta.get("kallfil")
         self._page = f"{page.file.src_uri} (från {source})" if source else page.file.src_uri
         page.edit_url = None  # MkDocs' own would open the generated file: see actions.html
+        # The sitemap's <lastmod> is the content's last change, not the build date (MkDocs'
+        # default). A page with no known date keeps the default: MkDocs needs a date on
+        # every page, and takes it from SOURCE_DATE_EPOCH when set (reproducible builds).
+        if page.meta.get("senast_andrad"):
+            page.update_date = str(page.meta["senast_andrad"])
         terms = page.meta.get("sokord")
         if terms:
             self.keywords[page.url] = tuple(str(t) for t in terms)

@@ -49,6 +49,14 @@ FIELDS: dict[str, FieldDoc] = {
                             {"enum": ["barnet", None]}),
     "Alder.kalla_text": FieldDoc("Frasen som anger åldern, ordagrant ur postens egen text "
                                  "(kontrolleras).", "föräldrar med barn i åldern 0-18 år"),
+    "Insats.beskrivning": FieldDoc("Insatsens egen beskrivning med egna ord, som vanlig text "
+                                   "(inte kartläggningens). Kräver minst en källa i kallor.",
+                                   "Stöd till den som …"),
+    "Insats.kallor": FieldDoc("Id:n för verk som stöder beskrivningen (filnamn i "
+                              "content/kallor/).", ["socialstyrelsen-2008-termbanken"]),
+    "Insats.omraden": FieldDoc("Områden (filnamn i content/omraden/) som insatsen hör till "
+                               "utanför kartläggningen; krävs om medlemskap saknas.",
+                               ["missbruk-och-beroende"]),
     "Membership.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
     "Membership.kategori": FieldDoc("Kategorins nummer inom området, som text.", "3.2"),
     "Membership.rubrik": FieldDoc("Underrubrik inom kategorin, exakt som i områdets fil; "
@@ -88,6 +96,15 @@ FIELDS: dict[str, FieldDoc] = {
     "Omrade.namn": FieldDoc("Områdets namn.", "Barn och unga"),
     "Omrade.notering": FieldDoc("Noteringen som området inleds med i källan.", None),
     "Omrade.kategorier": FieldDoc("Områdets numrerade kategorier i källans ordning."),
+    "Omrade.inledning": FieldDoc("Inledning för invånare med egna ord: vilken hjälp området "
+                                 "omfattar och för vem.", "Här finns stöd till …"),
+    "Omrade.malgrupp": FieldDoc("Vem området är till för, med vanliga ord; visas på "
+                                "insatssidorna under \"Vem är insatsen för?\".", "äldre personer"),
+    "Omrade.se_ocksa": FieldDoc("Närliggande hjälp som finns i andra områden (läsarens version "
+                                "av kartläggningens notering)."),
+    "SeeAlso.text": FieldDoc("Vilken hjälp som finns där, med vanliga ord.",
+                             "Stöd i föräldraskap"),
+    "SeeAlso.omrade": FieldDoc("Områdets id (filnamn i content/omraden/).", "barn-och-unga"),
     "Category.id": FieldDoc("Kategorins nummer, som text (inom citattecken).", "3.2"),
     "Category.namn": FieldDoc("Kategorins namn.", "Öppenvårdsinsatser"),
     "Category.rubriker": FieldDoc("Kategorins onumrerade underrubriker i källans ordning.",
@@ -148,6 +165,9 @@ FIELDS: dict[str, FieldDoc] = {
     "Method.beskrivning": FieldDoc("Metodens beskrivning.", None),
     "Method.malgrupp": FieldDoc("Metodens målgrupp.", None),
     "Method.omfattning": FieldDoc("Metodens omfattning.", None),
+    "Method.nationell": FieldDoc("Id:n för de nationella insatser som metoden motsvarar "
+                                 "(när den lokala insatsen som helhet är något bredare).",
+                                 ["trappanmodellen"]),
     # content/iub/om-iub.yml
     # content/sokord.yml
     "EverydayWords.sokord": FieldDoc("Ord och fraser som folk söker med, vart och ett med de "
@@ -175,6 +195,11 @@ FIELDS: dict[str, FieldDoc] = {
     "IubExplainer.undantagna": FieldDoc("Insatser som enligt lagen aldrig får ges utan "
                                         "individuell behovsprövning."),
     "IubExplainer.undantagna_kalla": FieldDoc("Lagrum och dokument för undantagslistan."),
+    "IubExplainer.om_avslag": FieldDoc("Vad du kan göra om en ansökan avslås, med egna ord och "
+                                       "med källa; visas på varje insatssida."),
+    "Statement.text": FieldDoc("Texten med egna ord, som vanlig text.", "Om du får avslag …"),
+    "Statement.kallor": FieldDoc("Id:n för verk som anger det som texten säger "
+                                 "(content/kallor/); minst ett.", ["malmo-stad"]),
     "ExplainerSection.rubrik": FieldDoc("Avsnittets rubrik.", "Barn under 15 år"),
     "ExplainerSection.text": FieldDoc("Avsnittets text, som vanlig text.", "…"),
     "ExplainerSection.hanvisningar": FieldDoc("Lagrum som avsnittet bygger på."),
@@ -259,11 +284,13 @@ RECORD_DOCS: dict[str, str] = {
     "Statistics": "Resultattabellens fyra mått för insatsen i området.",
     "Figure": "En siffra som tryckt: antal kommuner och andel i procent.",
     "Category": "En numrerad kategori i området.",
+    "SeeAlso": "Närliggande hjälp i ett annat område.",
     "LocalGroup": "En grupp i listan.",
     "LocalInsats": "En insats i kommunens lista.",
     "Alder": "Åldern som insatsen är till för, med frasen i källan som anger den.",
     "Method": "En namngiven metod inom insatsen.",
     "ExplainerSection": "Ett avsnitt i förklaringen.",
+    "Statement": "Ett påstående med egna ord och dess källor.",
     "LegalRef": "Ett lagrum och dokumentet som anger det.",
     "Exclusion": "En insats som aldrig får ges utan individuell behovsprövning.",
     "EverydayWords": "Vardagsord för sökningen och raden \"Kallas också\" på insatsernas "

@@ -116,6 +116,12 @@ class Insats:
     forkortning: str | None  # abbreviation as printed, e.g. "ART", "FFT"
     alias: tuple[str, ...]  # other spellings used by the sources (searchable, shown in A–Ö)
     medlemskap: tuple[Membership, ...]
+    # The insats's own description, beside the survey's: written by an editor (plain text),
+    # with the works that support it. An insats the survey does not list has only these,
+    # and `omraden` says which områden it belongs to. Never shown as the survey's words.
+    beskrivning: str | None = None
+    kallor: tuple[str, ...] = ()
+    omraden: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
 
 
@@ -129,14 +135,30 @@ class Category:
 
 
 @dataclass(frozen=True)
+class SeeAlso:
+    """What a reader finds in another område (the survey's note to respondents, as it
+    matters to a reader): `text` names the kind of help, `omrade` the område id."""
+
+    text: str
+    omrade: str
+
+
+@dataclass(frozen=True)
 class Omrade:
-    """A verksamhetsområde: content/omraden/<id>.yml (keys id, nummer, namn, notering, kategorier)."""
+    """A verksamhetsområde: content/omraden/<id>.yml (keys id, nummer, namn, notering, kategorier).
+
+    `inledning`, `malgrupp` and `se_ocksa` are the project's own words for residents (the
+    import keeps them from the committed file); `notering` stays the survey's exact text.
+    """
 
     id: str  # "aldre", "barn-och-unga", …
     nummer: int  # section number in seeds 000/001 (2–7)
     namn: str  # "Äldre"
     notering: str | None  # the note the område opens with in seed 000
     kategorier: tuple[Category, ...]
+    inledning: str | None = None  # plain introduction: what help, for whom
+    malgrupp: str | None = None  # the audience in plain words: "äldre personer"
+    se_ocksa: tuple[SeeAlso, ...] = ()
     location: Location | None = field(default=None, compare=False)
 
 
@@ -170,6 +192,9 @@ class Method:
     beskrivning: str | None
     malgrupp: str | None = None
     omfattning: str | None = None
+    # the national insatser this method is (reviewed mapping): a broad local insats such as
+    # a family service names methods, and the method – not the whole service – is the match
+    nationell: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,13 +285,25 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement in the project's own words and the works (content/kallor/) that state it."""
+
+    text: str
+    kallor: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class IubExplainer:
-    """content/iub/om-iub.yml: the explainer and the statutory exclusion list."""
+    """content/iub/om-iub.yml: the explainer and the statutory exclusion list.
+
+    `om_avslag`: what to do if an application is refused, shown on every insats page under
+    "Så får du insatsen" – only where a cited source states it."""
 
     inledning: str
     avsnitt: tuple[ExplainerSection, ...]
     undantagna: tuple[Exclusion, ...]
     undantagna_kalla: LegalRef
+    om_avslag: Statement | None = None
     location: Location | None = field(default=None, compare=False)
 
 

@@ -13,7 +13,20 @@ from generator.text import slugify
 
 KINDS = ("insats", "kalla")
 
+# An insats outside the survey needs these three keys to validate (issue 11): the scaffold
+# names them first, commented out, so a file left as written stops the build.
+_OWN_TEXT_TEMPLATE = """\
+# Fyll i de tre nycklarna nedan (ta bort #): en insats utan område, text och källa
+# valideras inte. Skriv med egna ord; varje påstående ska stödjas av en källa i kallor.
+# omraden:  # {omraden}
+#   - missbruk-och-beroende
+# beskrivning: Vad insatsen är och för vem.  # {beskrivning}
+# kallor:  # {kallor}
+#   - id-for-en-kalla  # skapa den med: python -m generator new kalla "Utgivare (år) Titel"
+"""
+
 _MEMBERSHIP_TEMPLATE = """\
+# Bara om insatsen finns i kartläggningen (en rad ur dess tabeller):
 # medlemskap:  # {doc}
 #   - omrade: barn-och-unga
 #     kategori: "3.1"
@@ -59,6 +72,11 @@ def new_record(kind: str, text: str) -> tuple[records.Insats | records.Work, str
             + "# alias:  # "
             + FIELDS["Insats.alias"].description
             + "\n#   - Annat namn\n"
+            + _OWN_TEXT_TEMPLATE.format(
+                omraden=FIELDS["Insats.omraden"].description,
+                beskrivning=FIELDS["Insats.beskrivning"].description,
+                kallor=FIELDS["Insats.kallor"].description,
+            )
             + _MEMBERSHIP_TEMPLATE.format(doc=FIELDS["Insats.medlemskap"].description, namn=text)
         )
         return insats, extra

@@ -121,6 +121,9 @@ class _Checker:
                     self.report(file, f"kategorier[{n}].rubriker[{m}]",
                                 f'rubriken "{rubrik}" finns redan', "ta bort dubbletten")
                 seen.add(rubrik)
+        for n, see in enumerate(o.se_ocksa):
+            self.check_ref(file, f"se_ocksa[{n}].omrade", see.omrade, set(self.omraden),
+                           "område", "content/omraden/")
 
     # insats ----------------------------------------------------------------------------
     def check_insats(self, i: records.Insats) -> None:
@@ -142,6 +145,30 @@ class _Checker:
             if m.statistik:
                 self.check_statistics(file, f"{path}.statistik", m.statistik)
             self.check_age(file, f"{path}.alder", m, "förklaringen eller namnet i källan")
+        self.check_own_text(file, i)
+
+    def check_own_text(self, file: str, i: records.Insats) -> None:
+        """An insats's own statements need a source, and an insats outside the survey needs
+        an område and a text: a page must never state what no source supports."""
+        for n, o in enumerate(i.omraden):
+            self.check_ref(file, f"omraden[{n}]", o, set(self.omraden), "område",
+                           "content/omraden/")
+        self.check_refs(file, "kallor", i.kallor, self.works, "källan", "content/kallor/")
+        if i.beskrivning is not None and not i.beskrivning.strip():
+            self.report(file, "beskrivning", "beskrivningen är tom",
+                        "skriv vad insatsen är med egna ord, eller ta bort raden")
+        if i.beskrivning and i.beskrivning.strip() and not i.kallor:
+            self.report(file, "kallor", "beskrivningen har ingen källa",
+                        "ange minst ett verk i kallor (filnamn i content/kallor/); "
+                        "skapa ett med python -m generator new kalla \"…\"")
+        if i.medlemskap:
+            return
+        if not i.omraden:
+            self.report(file, "omraden", "insatsen hör inte till något område",
+                        "ange minst ett område i omraden, t.ex. [missbruk-och-beroende]")
+        if not (i.beskrivning and i.beskrivning.strip()):
+            self.report(file, "beskrivning", "insatsen har ingen text",
+                        "skriv vad insatsen är och för vem i beskrivning, med en källa i kallor")
 
     def check_age(self, file: str, path: str, record, where: str) -> None:
         """An age must be a sane range, stated by a phrase of the record's own text."""
@@ -246,6 +273,9 @@ class _Checker:
                                 "nationell insats", "content/insatser/")
                 self.check_refs(file, f"{path}.kallor", ins.kallor, self.works, "källa",
                                 "content/kallor/")
+                for k, meth in enumerate(ins.metod):
+                    self.check_refs(file, f"{path}.metod[{k}].nationell", meth.nationell,
+                                    self.insatser, "nationell insats", "content/insatser/")
                 self.check_age(file, f"{path}.alder", ins, "målgruppen, villkoren eller innehållet")
 
     def check_everyday_words(self, words: records.EverydayWords) -> None:
@@ -288,3 +318,9 @@ class _Checker:
                             "nationell insats", "content/insatser/")
         self.check_ref(file, "undantagna_kalla.dokument", e.undantagna_kalla.dokument,
                        self.works, "källa", "content/kallor/")
+        if e.om_avslag is not None:
+            self.check_refs(file, "om_avslag.kallor", e.om_avslag.kallor, self.works, "källa",
+                            "content/kallor/")
+            if not e.om_avslag.kallor:
+                self.report(file, "om_avslag.kallor", "texten har ingen källa",
+                            "ange minst ett verk som säger det texten säger")

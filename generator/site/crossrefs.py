@@ -13,6 +13,7 @@ from generator.model.records import (
     LocalInsats,
     LocalList,
     Membership,
+    Method,
     Omrade,
     Work,
 )
@@ -39,6 +40,9 @@ class CrossRefs:
     citing_local: dict[str, list[tuple[LocalList, LocalInsats | None]]]
     # national insats id → local descriptions mapped to it
     local_by_national: dict[str, list[LocalRef]]
+    # (national id, list kind, list id, local insats id) → the named method of the local
+    # insats that is the national insats (the local insats as a whole is broader)
+    via_method: dict[tuple[str, str, str, str], Method]
     # national insats id → statutory exclusions (11 kap. 5 §) that cover it
     exclusions: dict[str, list[Exclusion]]
     # work ids the IUB explainer cites
@@ -51,6 +55,20 @@ class CrossRefs:
     # insats id / område id / list "folder/id" → the everyday words of content/sokord.yml that mean it
     everyday_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     everyday_words_omrade: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def method_of(refs: CrossRefs, national_id: str, ref: LocalRef) -> Method | None:
+    """The method of a local insats that a national insats maps to, if it maps via one."""
+    lst, _, li = ref
+    return refs.via_method.get((national_id, lst.kind, lst.id, li.id))
+
+
+def national_ids(li: LocalInsats) -> tuple[str, ...]:
+    """Every national insats a local insats or one of its methods maps to, in order."""
+    seen = dict.fromkeys(li.nationell)
+    for meth in li.metod:
+        seen.update(dict.fromkeys(meth.nationell))
+    return tuple(seen)
 
 
 def link(content: Content) -> CrossRefs:
@@ -78,12 +96,18 @@ def link(content: Content) -> CrossRefs:
 
     citing_local: dict[str, list[tuple[LocalList, LocalInsats | None]]] = defaultdict(list)
     local_by_national: dict[str, list[LocalRef]] = defaultdict(list)
+    via_method: dict[tuple[str, str, str, str], Method] = {}
     for lst in content.lists:
         citing_local[lst.dokument].append((lst, None))
         for g in lst.grupper:
             for li in g.insatser:
                 for nid in li.nationell:
                     local_by_national[nid].append((lst, g, li))
+                for meth in li.metod:
+                    for nid in meth.nationell:
+                        if (nid, lst.kind, lst.id, li.id) not in via_method:
+                            local_by_national[nid].append((lst, g, li))
+                        via_method.setdefault((nid, lst.kind, lst.id, li.id), meth)
                 for w in li.kallor:
                     citing_local[w].append((lst, li))
 
@@ -93,7 +117,8 @@ def link(content: Content) -> CrossRefs:
             for nid in ex.nationell:
                 exclusions[nid].append(ex)
         explainer_works = {content.iub.undantagna_kalla.dokument} | {
-            r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar}
+            r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar} | set(
+            content.iub.om_avslag.kallor if content.iub.om_avslag else ())
     else:
         explainer_works = set()
     words: dict[str, list[str]] = defaultdict(list)
@@ -116,6 +141,7 @@ def link(content: Content) -> CrossRefs:
                          for w, d in citing.items()},
         citing_local=dict(citing_local),
         local_by_national=dict(local_by_national),
+        via_method=via_method,
         exclusions=dict(exclusions),
         cited_by_explainer=frozenset(explainer_works),
         category_position=category_position,

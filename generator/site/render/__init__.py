@@ -9,8 +9,10 @@ import dataclasses
 import json
 from collections.abc import Callable, Mapping
 
+from generator.history import History
 from generator.site.crossrefs import CrossRefs
 from generator.model.problems import UnexpectedError
+from generator.site.render.common import dated
 from generator.model.records import Content
 from generator.site.render import (
     ages, hsds, lists, omrade, pages, register, situationer, statistik,
@@ -58,16 +60,19 @@ def _for(record: object, render: Callable[..., tuple[str, str]], *args: object) 
         raise UnexpectedError.at(record, "sidan gjordes", err) from err
 
 
-def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Every generated file. `schemas` maps a schema file name to its text (schema/*.json)."""
+def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None,
+                history: History | None = None) -> dict[str, str]:
+    """Every generated file. `schemas` maps a schema file name to its text (schema/*.json);
+    `history` gives each content file's last change (none: every date is unknown)."""
     content = refs.content
     out: dict[str, str] = {}
+    history = history or History()
 
     def put(item: tuple[str, str]) -> None:
         path, text = item
         if path in out:
             raise ValueError(f"två sidor ska ha sökvägen {path}")
-        out[path] = text
+        out[path] = dated(path, text, history) if path.endswith(".md") else text
 
     put(pages.render_home(refs))
     put(situationer.render_situations_index(refs))

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 import jinja2
 from markupsafe import Markup
 
+from generator.history import History
 from generator.site.escape import h, md, md_blocks
 from generator.model.records import MEASURES, Figure, Statistics
 from generator.text import slugify
@@ -86,6 +87,35 @@ TITLES = {
     ABOUT: "Om handboken",
     EDITORS: "För redaktörer",
     AGES: "Insatser efter ålder",
+}
+
+
+# Meta descriptions of the pages made from no single record (the others describe their own
+# record): what a search result or a shared link should say about the page.
+DESCRIPTIONS = {
+    INDEX: "Insatshandboken: vilken hjälp socialtjänsten kan ge, för vem och hur du får den – "
+           "med förklaringar, källor och statistik från kommunerna.",
+    OMRADEN: "Socialtjänstens insatser i sex områden: äldre, barn och unga, funktionshinder, "
+             "missbruk och beroende, socialpsykiatri och våld i nära relationer.",
+    A_O: "Alla insatser i handboken från A till Ö, med de andra namn och stavningar som "
+         "källorna använder.",
+    ABBREVIATIONS: "Förkortningar för insatser och metoder i socialtjänsten, till exempel ART, "
+                   "FFT och MI, med länk till varje insats.",
+    IUB: "Hjälp utan att ansöka: vad en insats utan individuell behovsprövning (IUB) är, vad "
+         "lagen säger och vilka insatser kommunerna erbjuder så.",
+    IUB_COMPARISON: "Jämförelse mellan kommunernas listor: vilka nationella insatser varje "
+                    "kommun ger utan individuell behovsprövning.",
+    SKOLGANG: "Insatser som kan stabilisera skolgången för barn och unga enligt kommunernas "
+              "listor, med listornas underlag.",
+    STATISTICS: "Statistik ur kartläggningen: hur många kommuner som ger varje insats, digitalt, "
+                "i enskild regi och utan biståndsbeslut.",
+    SOURCES: "Alla källor som handboken citerar – utgivare, år, titel och länk – med de "
+             "insatser som citerar varje källa.",
+    DOWNLOADS: "Ladda ned handbokens innehåll: alla poster som JSON, statistiken som CSV och "
+               "JSON-scheman för redaktörer.",
+    ABOUT: "Om Insatshandboken: vad den bygger på, licenser och tillgänglighetsredogörelse.",
+    EDITORS: "För redaktörer: så ändrar du innehållet i Insatshandboken, med en fältreferens "
+             "för varje posttyp.",
 }
 
 
@@ -184,6 +214,7 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["blocks"] = md_blocks
     env.filters["fig"] = figure_text
+    env.filters["first_upper"] = lambda v: v[:1].upper() + v[1:]
     env.filters["anchor"] = lambda v: Markup(safe_id(str(v).replace(".", "-")))
     env.globals.update(link=link_md, NOT_ASKED=NOT_ASKED)
     return env
@@ -197,11 +228,67 @@ def render_template(name: str, **context: object) -> str:
 
 
 def front_matter(title: str, **meta: object) -> str:
-    """YAML front matter (JSON values are YAML). The title is HTML-escaped because MkDocs
-    and Material put page titles into HTML unescaped."""
+    """YAML front matter (JSON values are YAML). The title and description are HTML-escaped
+    because MkDocs and Material put them into HTML unescaped."""
     meta = {"title": html.escape(" ".join(title.split()), quote=True), **meta}
+    if isinstance(meta.get("description"), str):
+        meta["description"] = html.escape(clip(str(meta["description"])), quote=True)
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n"
                               for k, v in meta.items()) + "---\n\n"
+
+
+DESCRIPTION_MAX = 160  # characters: what search engines and link previews show
+
+
+def clip(text: str, limit: int = DESCRIPTION_MAX) -> str:
+    """One line of at most `limit` characters, cut at a word with "…" when longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+
+
+# --- "Senast ändrad": a generic function of a page's source file ------------------------
+
+_FRONT_END = "\n---\n\n"
+
+
+def _meta_value(text: str, key: str) -> str | None:
+    head = text[: text.find(_FRONT_END)] if text.startswith("---\n") else ""
+    for line in head.splitlines()[1:]:
+        k, sep, v = line.partition(": ")
+        if sep and k == key:
+            try:
+                value = json.loads(v)
+            except ValueError:  # a template's own front matter: plain YAML scalars
+                return v.strip()
+            return value if isinstance(value, str) else None
+    return None
+
+
+def changed_note(date: str | None) -> str:
+    if date:
+        return f'<p class="ih-andrad">Senast ändrad: <time datetime="{date}">{date}</time></p>\n'
+    return ('<p class="ih-andrad">Senast ändrad: okänt – versionshistoriken för sidans '
+            "innehåll fanns inte med när sidan byggdes.</p>\n")
+
+
+def dated(path: str, text: str, history: History) -> str:
+    """A generated page with its last change: the date of its source file (front matter
+    `kallfil`) in the git history, or for a page made from all of content/ the newest date
+    there. Adds `senast_andrad` to the front matter (sitemap, citation) and a closing line,
+    and the page's description from DESCRIPTIONS where it has none of its own."""
+    if not text.startswith("---\n") or _FRONT_END not in text:
+        text = "---" + _FRONT_END + text  # front matter, so the page can carry its date
+    source = _meta_value(text, "kallfil")
+    date = history.of(source) if source else history.newest()
+    head, body = text.split(_FRONT_END, 1)
+    if _meta_value(text, "description") is None and path in DESCRIPTIONS:
+        head += "\ndescription: " + json.dumps(html.escape(DESCRIPTIONS[path], quote=True),
+                                               ensure_ascii=False)
+    if date:
+        head += f"\nsenast_andrad: {json.dumps(date)}"
+    return head + _FRONT_END + body.rstrip("\n") + "\n\n" + changed_note(date)
 
 
 def breadcrumb(src: str, *trail: tuple[str, str]) -> Markup:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.site.escape import h, h_blocks
-from generator.site.crossrefs import CrossRefs
+from generator.site.crossrefs import CrossRefs, method_of, national_ids
 from generator.text import sort_key
 from generator.model.records import LocalInsats, LocalList
 from generator.site.render import jsonld
@@ -33,6 +33,10 @@ def fields(src: str, li: LocalInsats, refs: CrossRefs) -> Markup:
             parts.append(Markup(f"<p>Målgrupp: {h(m.malgrupp)}</p>"))
         if m.omfattning:
             parts.append(Markup(f"<p>Omfattning: {h(m.omfattning)}</p>"))
+        method_national = [refs.insats[n] for n in m.nationell if n in refs.insats]
+        if method_national:
+            parts.append(Markup("<p>Nationell insats: " + ", ".join(
+                a(link_html(src, insats_page(n.id)), n.namn) for n in method_national) + "</p>"))
         rows.append(("Metod" + (f": {m.namn}" if m.namn else ""), Markup("".join(parts))))
     if li.malgrupp:
         rows.append(("Målgrupp", h_blocks(li.malgrupp)))
@@ -45,9 +49,11 @@ def fields(src: str, li: LocalInsats, refs: CrossRefs) -> Markup:
         if value:
             rows.append((label, h_blocks(value)))
     national = [refs.insats[n] for n in li.nationell if n in refs.insats]
-    rows.append(("Nationell insats", Markup(", ".join(
-        a(link_html(src, insats_page(n.id)), n.namn) for n in national))
-        if national else Markup("Ingen motsvarande insats i kartläggningen")))
+    if national:
+        rows.append(("Nationell insats", Markup(", ".join(
+            a(link_html(src, insats_page(n.id)), n.namn) for n in national))))
+    elif not any(m.nationell for m in li.metod):
+        rows.append(("Nationell insats", Markup("Ingen motsvarande insats i kartläggningen")))
     for w in li.kallor:
         if w in refs.work:
             rows.append(("Källa", a(link_html(src, SOURCES, work_anchor(w)), refs.work[w].text)))
@@ -72,7 +78,10 @@ def render_list(lst: LocalList, refs: CrossRefs) -> tuple[str, str]:
     count = sum(len(g.insatser) for g in lst.grupper)
     kind = ("som ges utan ansökan (utan individuell behovsprövning)" if lst.kind == "iub"
             else "som kan stabilisera skolgången")
+    names = [li.namn for g in lst.grupper for li in g.insatser]
     meta: dict[str, object] = {"kallfil": f"content/{folder}/{lst.id}.yml",
+                               "description": f"{lst.kommun}: {count} insatser {kind}, bland "
+                                              f"annat {', '.join(names[:6])}.",
                                "sokutdrag": f"{lst.kommun}: {count} insatser {kind}.",
                                "jsonld": jsonld.script_json(jsonld.list_data(lst, refs, src))}
     if words := refs.everyday_words_omrade.get(f"{folder}/{lst.id}"):
@@ -101,22 +110,29 @@ def render_iub_comparison(refs: CrossRefs) -> tuple[str, str]:
     """National insatser × kommun: which kommun offers it without needs assessment."""
     src = IUB_COMPARISON
     lists = [lst for lst in refs.content.lists if lst.kind == "iub"]
-    national_ids = sorted({n for lst in lists for g in lst.grupper for li in g.insatser
-                           for n in li.nationell if n in refs.insats},
+    ids = sorted({n for lst in lists for g in lst.grupper for li in g.insatser
+                  for n in national_ids(li) if n in refs.insats},
                           key=lambda n: sort_key(refs.insats[n].namn))
     rows = []
-    for nid in national_ids:
+    for nid in ids:
         cells: list[object] = [a(link_html(src, insats_page(nid)), refs.insats[nid].namn)]
         for lst in lists:
-            hits = [li for g in lst.grupper for li in g.insatser if nid in li.nationell]
-            cells.append(Markup("<br>".join(
-                a(link_html(src, list_page(lst.kind, lst.id), li.id), li.namn) for li in hits))
-                if hits else "–")
+            hits = [(g, li) for g in lst.grupper for li in g.insatser if nid in national_ids(li)]
+            # One list item per link: two links on adjacent lines of one cell were 16 px
+            # targets touching each other (WCAG 2.2, 2.5.8); the list spaces them apart.
+            items = []
+            for g, li in hits:
+                meth = method_of(refs, nid, (lst, g, li))
+                label = a(link_html(src, list_page(lst.kind, lst.id), li.id), li.namn)
+                items.append(f"<li>{label}" + (f" (metoden {h(meth.namn)})" if meth and meth.namn
+                                              else "") + "</li>")
+            cells.append(Markup('<ul class="ih-traffar">' + "".join(items) + "</ul>")
+                         if items else "–")
         rows.append(cells)
     table = html_table("Nationella insatser som kommunerna ger utan individuell behovsprövning",
                        ["Insats", *(lst.kommun for lst in lists)], rows, numeric_from=99)
     unmapped = [(lst, [li for g in lst.grupper for li in g.insatser
-                       if not any(n in refs.insats for n in li.nationell)]) for lst in lists]
+                       if not any(n in refs.insats for n in national_ids(li))]) for lst in lists]
     counts = [(lst, sum(len(g.insatser) for g in lst.grupper)) for lst in lists]
     page = render_template(
         "iub_jamforelse.md.j2", src=src, table=table, unmapped=unmapped, counts=counts,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.site.crossrefs import CrossRefs
+from generator.text import sort_key
 from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
 from generator.site.render import ages, charts, kontakter
 from generator.site.render.common import (
@@ -26,7 +27,7 @@ def ranked(rows: list[tuple[Membership, Insats]]) -> list[tuple[Membership, Insa
 def top_chart(chart_id: str, title: str, rows: list[tuple[Membership, Insats]]) -> Markup:
     groups = tuple(charts.Group(i.namn, (charts.Bar(i.namn, m.statistik.ges.andel,
                                                     str(m.statistik.ges)),)) for m, i in rows)
-    return charts.bar_chart(chart_id, title, charts.describe(groups), groups)
+    return charts.bar_chart(chart_id, title, groups)
 
 
 def insats_table(src: str, caption: str, rows: list[tuple[Membership, Insats]]) -> Markup:
@@ -35,21 +36,22 @@ def insats_table(src: str, caption: str, rows: list[tuple[Membership, Insats]]) 
                         *stat_cells(m.statistik)] for m, i in rows])
 
 
-def sections(src: str, o: Omrade, refs: CrossRefs) -> list[tuple[str, str, list[tuple[str | None, Markup]]]]:
-    """[(category id, name, [(sub-heading or None, table)])] in source order."""
+def sections(src: str, o: Omrade, refs: CrossRefs) -> list[tuple[str, str, list[tuple]]]:
+    """[(category id, name, [(sub-heading or None, insatser, table)])] in source order."""
     out = []
     for c in o.kategorier:
         rows = refs.by_category.get((o.id, c.id), [])
-        parts: list[tuple[str | None, Markup]] = []
+        parts: list[tuple[str | None, list[Insats], Markup]] = []
         for rubrik in (None, *c.rubriker):
             sub = [r for r in rows if r[0].rubrik == rubrik]
             if sub:
                 label = f"{c.id} {c.namn}" + (f" – {rubrik}" if rubrik else "")
-                parts.append((rubrik, insats_table(src, label, sub)))
+                parts.append((rubrik, [i for _, i in sub], insats_table(src, label, sub)))
         known = {None, *c.rubriker}
         stray = [r for r in rows if r[0].rubrik not in known]
         if stray:  # a sub-heading the område file does not list: still shown, never lost
-            parts.append(("Övriga", insats_table(src, f"{c.id} {c.namn} – övriga", stray)))
+            parts.append(("Övriga", [i for _, i in stray],
+                          insats_table(src, f"{c.id} {c.namn} – övriga", stray)))
         out.append((c.id, c.namn, parts))
     return out
 
@@ -66,6 +68,11 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         src=src, o=o, count=len({i.id for _, i in rows}),
         breadcrumb=breadcrumb(src, ("Områden", OMRADEN)),
         sections=sections(src, o, refs),
+        see_also=[(s.text, refs.omrade[s.omrade].namn, omrade_page(s.omrade))
+                  for s in o.se_ocksa if s.omrade in refs.omrade],
+        own=sorted((i for i in refs.content.insatser if o.id in i.omraden and not any(
+            m.omrade == o.id for m in i.medlemskap)), key=lambda i: sort_key(i.namn)),
+        insats_page=insats_page,
         most=top_chart("diagram-vanligast", f"{o.namn}: de {len(most)} vanligaste insatserna", most) if most else None,
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,
@@ -73,6 +80,7 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
     )
     meta: dict[str, object] = {
         "kallfil": f"content/omraden/{o.id}.yml",
+        "description": f"{o.namn}: {o.inledning or o.notering or ''}",
         # what the page's search hit shows (the page's first words are its breadcrumb)
         "sokutdrag": f"Området {o.namn}: {len({i.id for _, i in rows})} insatser i "
                      f"{len(o.kategorier)} kategorier, med statistik.",

@@ -45,7 +45,7 @@ def _chart(chart_id: str, title: str, rows, measure: str, refs: CrossRefs, with_
                                 (charts.Bar(i.namn, getattr(m.statistik, measure).andel,
                                             str(getattr(m.statistik, measure))),))
                    for m, i in rows)
-    return charts.bar_chart(chart_id, title, charts.describe(groups), groups)
+    return charts.bar_chart(chart_id, title, groups)
 
 
 def blocks(src: str, scope: str, rows, refs: CrossRefs, with_omrade: bool, prefix: str) -> list[tuple[str, Markup, Markup]]:
