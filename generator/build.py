@@ -21,8 +21,8 @@ from generator.model.load import load_records
 from generator.model.problems import Problem, UnexpectedError
 from generator.model.records import Content
 from generator.model.validate import validate
-from generator.site.crossrefs import link
 from generator.site import publish
+from generator.site.crossrefs import link
 from generator.site.render import render_site
 from generator.site.write import WriteStats, write_tree
 

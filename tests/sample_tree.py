@@ -6,8 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.model.dump import dump_content
 from site_sample import make_sample_content
+
+from generator.model.dump import dump_content
 
 ROOT = Path(__file__).resolve().parents[1]
 

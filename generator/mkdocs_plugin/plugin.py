@@ -94,7 +94,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
                 raise Abort(f"{len(lines)} problem i content/ – kör `make validate`") from None
             self._keep_last_good(lines)
             return
-        except Exception as err:  # noqa: BLE001 – while serving, any failure keeps the pages
+        except Exception as err:  # while serving, any failure keeps the last good pages
             if not self.serving:
                 raise
             self._keep_last_good([str(err) if isinstance(err, UnexpectedError)

@@ -46,6 +46,8 @@ def collisions(content: records.Content) -> Iterator[Found]:
 
 
 def _reserved(content: records.Content) -> Iterator[Found]:
+    folders: list[tuple[str, records.Insats | records.Omrade | records.LocalList
+                        | records.Situation]]
     folders = [("insatser", r) for r in content.insatser]
     folders += [("omraden", r) for r in content.omraden]
     folders += [("iub" if r.kind == "iub" else "skolgang", r) for r in content.lists]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any
 
 # What would break the one line a problem is printed on (a key or value from YAML may hold
 # a newline): shown as an escape instead.
@@ -54,7 +55,7 @@ class UnexpectedError(Exception):
     @classmethod
     def at(cls, record: object, doing: str, err: BaseException) -> UnexpectedError:
         """For `record` (its location, if it has one – or a location itself) while `doing`."""
-        loc = getattr(record, "location", record if hasattr(record, "file") else None)
+        loc: Any = getattr(record, "location", record if hasattr(record, "file") else None)
         file, line, column = (loc.file, loc.line, loc.column) if loc else ("content/", 1, 1)
         return cls(Problem(file, line, column, "", f"oväntat fel när {doing} "
                            f"({type(err).__name__}: {err})", BUG_HINT))

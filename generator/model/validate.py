@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+
 from generator.model import ages, collisions, records, validate_situations
 from generator.model.characters import invisible_folded
 from generator.model.fields import ID_PATTERN, MAX_KOMMUNER

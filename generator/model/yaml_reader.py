@@ -192,8 +192,8 @@ def read_yaml(path: Path) -> tuple[str, Node | None] | Problem:
         return fail(line, column, f"tecknet U+{err.character:04X} får inte stå i en YAML-fil"
                     if isinstance(err.character, int) else "ogiltigt tecken i filen",
                     "ta bort tecknet")
-    if node is not None and (found := characters.forbidden_escape(text, node)):
-        index, escape, char = found
+    if node is not None and (escaped := characters.forbidden_escape(text, node)):
+        index, escape, char = escaped
         return fail(*text_position(text, index),
                     f'koden "{escape}" ger {characters.describe(char)}', "ta bort koden")
     return text, node

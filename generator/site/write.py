@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -46,7 +47,7 @@ def _existing(out_dir: Path) -> tuple[set[str], list[str]]:
     return files, dirs
 
 
-def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteStats:
+def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> WriteStats:
     if out_dir.is_symlink():
         raise ValueError(f"{out_dir} är en symbolisk länk – byggmappen ska vara en vanlig mapp "
                          "i projektet (ta bort länken; bygget gör mappen)")

@@ -100,10 +100,11 @@ def test_yaml_text_equal_to_a_marker_stays_text_on_the_built_page(tmp_path):
     past the end and one with a made-up token is shown as that text, no block is copied."""
     import dataclasses
 
-    from generator.build import build_site
-    from generator.model.dump import dump_content
     from sample_tree import make_tree
     from site_sample import make_sample_content
+
+    from generator.build import build_site
+    from generator.model.dump import dump_content
 
     forged = ["ihrawblock000000x", "ihrawblock000099x", "ihrawblockdeadbeefdeadbeefn000000x"]
     content = make_sample_content()

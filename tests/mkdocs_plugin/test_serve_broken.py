@@ -12,8 +12,9 @@ import time
 import urllib.error
 import urllib.request
 
-from generator.mkdocs_plugin.serve_problems import with_banner
 from sample_tree import make_tree
+
+from generator.mkdocs_plugin.serve_problems import with_banner
 
 PAGE = "insatser/kontaktperson/"
 BANNER = 'id="ih-innehallsproblem"'
