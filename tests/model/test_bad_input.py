@@ -109,6 +109,12 @@ CASES = [
          'content/livssituationer/ensam-hemma.yml:5:7: ikon: ikonen "material/home-hart" '
          "finns inte bland temats ikoner – välj en fil i material/templates/.icons/material/ (menade du "
          '"home-heart"?)'),
+    Case("situation named like the index page", "content/livssituationer/index.yml",
+         lambda _: (FIXTURE / SITUATION).read_bytes().replace(b"id: ensam-hemma", b"id: index")
+         .replace(b"ordning: 1", b"ordning: 2"),
+         'content/livssituationer/index.yml:2:5: id: id "index" är upptaget: '
+         "livssituationer/index/ är en sida som handboken gör själv – välj ett annat id och "
+         "döp om filen efter det"),
     Case("contact: source without an address", CONTACTS,
          replace("      - sos-alarm-112", "      - alingsas-riktlinjer-iub"),
          'content/kontakter.yml:10:9: kontakter[0].kallor[0]: källan "alingsas-riktlinjer-iub" '
