@@ -45,7 +45,8 @@ def test_its_page_leaves_out_what_it_has_not_and_never_cites_the_survey():
     pages = render_site(link(_with(OWN)))
     text = pages[f"insatser/{OWN.id}.md"]
     assert "Samtal för unga vuxna som spelar om pengar." in text
-    assert "{ #vem }" in text and "Äldre" in text and "{ #sa-far-du-insatsen }" in text
+    assert "{ #vem }" in text and "Äldre" in text and "{ #sa-far-du-insatsen" in text
+    assert 'sokutdrag: "Samtal för unga vuxna som spelar om pengar. Område: Äldre."' in text
     for absent in (
         "Kartläggningen",
         "{ #statistik }",

@@ -212,7 +212,10 @@ def render_age_index(refs: CrossRefs) -> tuple[str, str]:
 def render_age_group(group: AgeGroup, refs: CrossRefs) -> tuple[str, str]:
     src = group.page
     others = [g for g in GROUPS if g != group]
-    return src, front_matter(f"Insatser för {group.namn.lower()}") + render_template(
+    description = (f"Insatser för {group.namn.lower()} ({group.span}): de insatser och "
+                   "kommunernas erbjudanden som källorna anger den åldern för.")
+    return src, front_matter(f"Insatser för {group.namn.lower()}",
+                             description=description) + render_template(
         "alder_grupp.md.j2",
         src=src,
         group=group,

@@ -116,6 +116,10 @@ DESCRIPTIONS = {
     ABOUT: "Om Insatshandboken: vad den bygger på, licenser och tillgänglighetsredogörelse.",
     EDITORS: "För redaktörer: så ändrar du innehållet i Insatshandboken, med en fältreferens "
              "för varje posttyp.",
+    SITUATIONS: "Vad behöver du hjälp med? Hjälp från socialtjänsten efter livssituation: "
+                "vad du kan få, vad du kan få utan att ansöka och vart du vänder dig.",
+    AGES: "Insatser efter ålder: de insatser som källorna anger en ålder för, för barn, "
+          "tonåringar, unga vuxna, vuxna och äldre.",
 }
 
 

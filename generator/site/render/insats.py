@@ -437,18 +437,20 @@ SUMMARY_CHARS = 160  # about two lines of a search hit on a phone
 
 def search_summary(ins: Insats, refs: CrossRefs) -> str:
     """What a search hit for the insats shows (front matter `sokutdrag`): the first
-    sentence of its first explanation, shortened at a word, and its områden – so hits with
-    similar names can be told apart."""
-    first = next((m.forklaring for m in ins.medlemskap if m.forklaring), "")
+    sentence of its own description or else of its first explanation, shortened at a word,
+    and its områden – so hits with similar names can be told apart."""
+    first = ins.beskrivning or next((m.forklaring for m in ins.medlemskap if m.forklaring), "")
     sentence = " ".join(first.split())
     if (end := sentence.find(". ")) > 0:
         sentence = sentence[:end + 1]
     if len(sentence) > SUMMARY_CHARS:
         sentence = sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-    omraden = ", ".join(dict.fromkeys(omrade_name(refs, m.omrade) for m in ins.medlemskap))
+    ids = [*(m.omrade for m in ins.medlemskap), *ins.omraden]
+    omraden = ", ".join(dict.fromkeys(omrade_name(refs, o) for o in ids))
     if sentence and sentence[-1] not in ".!?…":
         sentence += "."
-    return f"{sentence} Område: {omraden}." if sentence else f"Område: {omraden}."
+    where = f"Område: {omraden}." if omraden else ""
+    return " ".join(part for part in (sentence, where) if part)
 
 
 def description(ins: Insats, the_lead: Lead | None, refs: CrossRefs) -> str:

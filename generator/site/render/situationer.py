@@ -136,7 +136,8 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
         IUB=IUB,
         breadcrumb=breadcrumb(src, (TITLES[SITUATIONS], SITUATIONS)),
     )
-    meta: dict[str, object] = {"kallfil": f"content/livssituationer/{s.id}.yml"}
+    meta: dict[str, object] = {"kallfil": f"content/livssituationer/{s.id}.yml",
+                               "description": f"{s.namn}: {s.kort}"}
     if kontakter.is_violence_omrade(book, s.omraden):
         meta.update(kontakter.exit_meta(book))
     return src, front_matter(s.namn, **meta) + page
