@@ -20,7 +20,7 @@ class _GzipHandler(BaseHTTPRequestHandler):
         self.site, self.cache = site, cache
         super().__init__(*args, **kwargs)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def _file(self) -> Path | None:
@@ -32,7 +32,7 @@ class _GzipHandler(BaseHTTPRequestHandler):
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         target = self._file()
         if target is None:
             self.send_error(404)

@@ -165,7 +165,7 @@ def without_excluded_sections(content: str) -> str:
     parts: list[str] = []
     pos = 0
     headings = [m.start() for m in _HEADING_START.finditer(content)] + [len(content)]
-    for start, end in zip(headings, headings[1:]):
+    for start, end in zip(headings, headings[1:], strict=False):
         tag_end = content.find(">", start)
         if "data-search-exclude" in content[start:tag_end]:
             parts.append(content[pos:start])

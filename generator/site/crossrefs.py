@@ -123,13 +123,13 @@ def link(content: Content) -> CrossRefs:
         explainer_works = set()
     words: dict[str, list[str]] = defaultdict(list)
     words_omrade: dict[str, list[str]] = defaultdict(list)
-    for w in content.sokord.sokord if content.sokord else ():
-        for iid in w.insatser:
-            words[iid].append(w.ord)
-        for oid in w.omraden:
-            words_omrade[oid].append(w.ord)
-        for key in w.listor:
-            words_omrade[key].append(w.ord)  # "skolgang/stockholm": a list, by folder/id
+    for word in content.sokord.sokord if content.sokord else ():
+        for iid in word.insatser:
+            words[iid].append(word.ord)
+        for oid in word.omraden:
+            words_omrade[oid].append(word.ord)
+        for key in word.listor:
+            words_omrade[key].append(word.ord)  # "skolgang/stockholm": a list, by folder/id
     return CrossRefs(
         content=content,
         insats=insats,
