@@ -397,7 +397,7 @@ CASES = [
     Case("key with a newline", INSATS,
          replace("namn: Kontaktperson", 'namn: Kontaktperson\n"fel\\nnyckel": x'),
          'content/insatser/kontaktperson.yml:4:1: fel\\nnyckel: okänd nyckel – tillåtna '
-         'nycklar här: id, namn, forkortning, alias, medlemskap'),
+         'nycklar här: id, namn, forkortning, alias, medlemskap, beskrivning, kallor, omraden'),
     Case("unclosed quote", WORK, replace('ar: "2008"', 'ar: "2008'),
          'content/kallor/socialstyrelsen-2008.yml:5:5: YAML-syntaxfel: citattecknet stängs '
          'aldrig – avsluta texten med samma citattecken som den börjar med'),

@@ -45,7 +45,7 @@ def test_its_page_leaves_out_what_it_has_not_and_never_cites_the_survey():
     pages = render_site(link(_with(OWN)))
     text = pages[f"insatser/{OWN.id}.md"]
     assert "Samtal för unga vuxna som spelar om pengar." in text
-    assert "{ #vem }" in text and "Äldre" in text and "{ #sa-far-du-insatsen }" in text
+    assert "{ #vem }" in text and "Äldre" in text and "{ #sa-far-du-insatsen" in text
     for absent in (
         "Kartläggningen",
         "{ #statistik }",
@@ -56,6 +56,7 @@ def test_its_page_leaves_out_what_it_has_not_and_never_cites_the_survey():
         assert absent not in text, absent
     assert "Socialstyrelsen (2018)" in text  # its own source, in the source list
     assert "kallhanvisning-1" in text
+    assert 'sokutdrag: "Samtal för unga vuxna som spelar om pengar. Område: Äldre."' in text
     # the område page lists it apart from the survey's categories
     assert f"../insatser/{OWN.id}.md" in pages["omraden/aldre.md"]
     assert "som kartläggningen inte listar" in pages["omraden/aldre.md"]

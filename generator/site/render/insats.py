@@ -439,13 +439,14 @@ def search_summary(ins: Insats, refs: CrossRefs) -> str:
     """What a search hit for the insats shows (front matter `sokutdrag`): the first
     sentence of its first explanation, shortened at a word, and its områden – so hits with
     similar names can be told apart."""
-    first = next((m.forklaring for m in ins.medlemskap if m.forklaring), "")
+    first = ins.beskrivning or next((m.forklaring for m in ins.medlemskap if m.forklaring), "")
     sentence = " ".join(first.split())
     if (end := sentence.find(". ")) > 0:
         sentence = sentence[:end + 1]
     if len(sentence) > SUMMARY_CHARS:
         sentence = sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-    omraden = ", ".join(dict.fromkeys(omrade_name(refs, m.omrade) for m in ins.medlemskap))
+    omraden = ", ".join(dict.fromkeys(omrade_name(refs, o) for o in (
+        *(m.omrade for m in ins.medlemskap), *ins.omraden)))
     if sentence and sentence[-1] not in ".!?…":
         sentence += "."
     return f"{sentence} Område: {omraden}." if sentence else f"Område: {omraden}."
