@@ -18,9 +18,16 @@ pytestmark = pytest.mark.browser
 
 SCREEN = {"width": 360, "height": 740}
 
+# How far down "Så får du insatsen" ends, and how tall the emergency box above it is: on
+# the violence pages the emergency contacts (content/kontakter.yml) come first by design,
+# and only they may push the section below the first screen.
 FIRST_SCREEN = """() => {
   const h = document.getElementById('sa-far-du-insatsen');
-  return h ? h.getBoundingClientRect().bottom : null;
+  const akut = document.querySelector('article .ih-akut');
+  const banner = document.querySelector('.md-banner');
+  const extra = (akut ? akut.getBoundingClientRect().height : 0)
+    + (akut && banner ? banner.getBoundingClientRect().height : 0);
+  return h ? {bottom: h.getBoundingClientRect().bottom, extra} : null;
 }"""
 
 CHART_FIT = """() => [...document.querySelectorAll('.ih-figur')].map(f => {
@@ -63,9 +70,9 @@ def test_how_to_get_it_is_on_the_first_screen_of_an_insats_page(
     )
     for url in urls:
         mobile_page.goto(url)
-        bottom = mobile_page.evaluate(FIRST_SCREEN)
-        if bottom is None or bottom > SCREEN["height"]:
-            below.append((url, bottom))
+        at = mobile_page.evaluate(FIRST_SCREEN)
+        if at is None or at["bottom"] - at["extra"] > SCREEN["height"]:
+            below.append((url, at))
     print(f"{len(urls)} insats pages at 360×740")
     assert not below, below[:10]
 

@@ -270,6 +270,22 @@ def _meta_value(text: str, key: str) -> str | None:
     return None
 
 
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def first_words(title: str | None, body: str) -> str:
+    """A page's own opening: its title and first paragraph of running text (a page made
+    by another renderer that gave no description of its own)."""
+    for block in body.split("\n\n"):
+        line = block.strip()
+        if not line or line[0] in "#<{-*!|[" or line.startswith(("1.", "{:")):
+            continue
+        plain = _MD_LINK.sub(r"\1", line.split("\n{:", 1)[0])
+        plain = html.unescape(re.sub(r"[*_`]|\\(?=\S)", "", plain))
+        return f"{title}: {plain}" if title else plain
+    return f"{title} – Insatshandboken" if title else "Insatshandboken"
+
+
 def changed_note(date: str | None) -> str:
     if date:
         return f'<p class="ih-andrad">Senast ändrad: <time datetime="{date}">{date}</time></p>\n'
@@ -287,8 +303,9 @@ def dated(path: str, text: str, history: History) -> str:
     source = _meta_value(text, "kallfil")
     date = history.of(source) if source else history.newest()
     head, body = text.split(_FRONT_END, 1)
-    if _meta_value(text, "description") is None and path in DESCRIPTIONS:
-        head += "\ndescription: " + json.dumps(html.escape(DESCRIPTIONS[path], quote=True),
+    if _meta_value(text, "description") is None:
+        summary = DESCRIPTIONS.get(path) or first_words(_meta_value(text, "title"), body)
+        head += "\ndescription: " + json.dumps(html.escape(clip(summary), quote=True),
                                                ensure_ascii=False)
     if date:
         head += f"\nsenast_andrad: {json.dumps(date)}"
