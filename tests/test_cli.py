@@ -198,6 +198,13 @@ def test_import_never_empties_a_folder_it_did_not_make(tmp_path, capsys):
     assert [p.name for p in staging.iterdir()] == ["mina-anteckningar.txt"]
 
 
+def test_import_never_stages_inside_content(tmp_path, capsys):
+    before = _snapshot(ROOT / "content")
+    assert main(["import", "--root", str(ROOT), "--utkast", "content/utkast"]) == 1
+    assert "ligger i content/" in capsys.readouterr().err
+    assert _snapshot(ROOT / "content") == before
+
+
 def test_import_replaces_its_own_drafts(tmp_path, capsys):
     staging = tmp_path / "utkast"
     assert main(["import", "--root", str(ROOT), "--utkast", str(staging)]) == 0

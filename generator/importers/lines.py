@@ -7,8 +7,9 @@ the rules below, whether a word was split there ("kommu-" + "ner"), whether the 
 belongs to the word ("RSS-" + "nätverken") or stands alone ("vård- " + "och omsorg").
 
 The extracted .txt sources end a wrapped line in a space, except after a split word's
-hyphen; the PDF reader gives its lines the same trailing space (`pdf.text.line_of`), so
-both paths see the same `raw` and join the same way.
+hyphen. A PDF line carries the space the PDF prints (`PdfLine.as_line`), and a PDF laid
+out as text (`pdf.text.lines_to_text`) follows the sources' convention, so both paths see
+the same `raw` and join the same way.
 """
 
 from __future__ import annotations

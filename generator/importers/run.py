@@ -19,7 +19,7 @@ from generator.importers import (
     survey_explanations,
     survey_tables,
 )
-from generator.importers.documents import DocumentError, ImportProblem
+from generator.importers.documents import ImportProblem
 from generator.importers.report import difference, report
 from generator.importers.survey_merge import Curation, MergeResult, merge
 from generator.model import load_content, records
