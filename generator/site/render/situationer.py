@@ -139,6 +139,7 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
     local = [(x.lst, x.li) for x in (*iub, *skolgang)]
     meta: dict[str, object] = {
         "kallfil": f"content/livssituationer/{s.id}.yml",
+        "description": s.kort,
         "jsonld": jsonld.script_json(jsonld.situation_data(s, refs, src, local)),
     }
     if kontakter.is_violence_omrade(book, s.omraden):
