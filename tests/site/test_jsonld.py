@@ -20,7 +20,7 @@ def test_script_json_escapes_what_could_end_or_start_markup():
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
 
 
-def test_insats_and_list_pages_of_the_real_handbook_carry_parsable_json_ld():
+def test_insats_list_and_situation_pages_of_the_real_handbook_carry_parsable_json_ld():
     content, _ = load_content(ROOT)
     site = built_site()
     counts = {"DefinedTerm": 0, "GovernmentService": 0}
@@ -48,4 +48,15 @@ def test_insats_and_list_pages_of_the_real_handbook_carry_parsable_json_ld():
             for c in s.get("category", [])
         )
         counts["GovernmentService"] += len(services)
-    assert counts == {"DefinedTerm": 310, "GovernmentService": 117}
+    for situation in content.situationer:
+        page_dir = site / "livssituationer" / situation.id
+        [data] = [json.loads(b) for b in Page(page_dir / "index.html").jsonld]
+        assert (data["@type"], data["name"]) == ("WebPage", situation.namn)
+        items = [x["item"] for x in data["mainEntity"]["itemListElement"]]
+        assert items and all(resolves(page_dir, x["@id"]) for x in items)
+        counts["WebPage"] = counts.get("WebPage", 0) + 1
+    assert counts == {
+        "DefinedTerm": 310,
+        "GovernmentService": 117,
+        "WebPage": len(content.situationer),
+    }

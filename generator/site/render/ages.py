@@ -197,7 +197,11 @@ def render_age_index(refs: CrossRefs) -> tuple[str, str]:
         )
         for g in GROUPS
     ]
-    return src, front_matter(TITLES[AGES]) + render_template(
+    description = (
+        "Socialtjänstens insatser efter ålder: barn, tonåringar, unga vuxna, vuxna "
+        "och äldre – där en källa anger åldern."
+    )
+    return src, front_matter(TITLES[AGES], description=description) + render_template(
         "alder_index.md.j2",
         src=src,
         breadcrumb=breadcrumb(src, ("Insatser A–Ö", A_O)),
@@ -212,10 +216,13 @@ def render_age_index(refs: CrossRefs) -> tuple[str, str]:
 def render_age_group(group: AgeGroup, refs: CrossRefs) -> tuple[str, str]:
     src = group.page
     others = [g for g in GROUPS if g != group]
-    description = (f"Insatser för {group.namn.lower()} ({group.span}): de insatser och "
-                   "kommunernas erbjudanden som källorna anger den åldern för.")
-    return src, front_matter(f"Insatser för {group.namn.lower()}",
-                             description=description) + render_template(
+    description = (
+        f"Insatser för {group.namn.lower()} ({group.span}): de insatser där en "
+        "källa anger en ålder i gruppen, nationellt och i kommunernas listor."
+    )
+    return src, front_matter(
+        f"Insatser för {group.namn.lower()}", description=description
+    ) + render_template(
         "alder_grupp.md.j2",
         src=src,
         group=group,

@@ -1,5 +1,6 @@
-"""Structured data (schema.org JSON-LD) for insats and list pages, carried in the page's
-front matter (`jsonld`) and written into <head> by overrides/main.html.
+"""Structured data (schema.org JSON-LD) for insats, list and life situation pages,
+carried in the page's front matter (`jsonld`) and written into <head> by
+overrides/main.html.
 
 A national insats is a DefinedTerm in the handbook's DefinedTermSet (a term of the field,
 not a service anyone offers as such); an insats in a kommun's list is a GovernmentService
@@ -12,9 +13,9 @@ from __future__ import annotations
 import json
 import posixpath
 
-from generator.model.records import Alder, Insats, LocalInsats, LocalList
+from generator.model.records import Alder, Insats, LocalInsats, LocalList, Situation
 from generator.site.crossrefs import CrossRefs
-from generator.site.render.common import A_O, insats_page, safe_id
+from generator.site.render.common import A_O, insats_page, list_page, safe_id
 
 CONTEXT = "https://schema.org"
 TERM_SET = "Insatshandboken: socialtjänstens insatser"
@@ -145,3 +146,51 @@ def list_data(lst: LocalList, refs: CrossRefs, src: str) -> dict:
         ],
     }
     return {"@context": CONTEXT, "@graph": [provider, area, listing]}
+
+
+def situation_data(
+    s: Situation, refs: CrossRefs, src: str, local: list[tuple[LocalList, LocalInsats]]
+) -> dict:
+    """A life situation page: a WebPage whose main entity is the list of what fits the
+    situation – national insatser (the terms on their pages) and the kommun services
+    that can be had without applying or that help schooling (on the list pages)."""
+    items: list[dict] = []
+    for g in s.grupper:
+        for si in g.insatser:
+            ins = refs.insats.get(si.insats)
+            if ins:
+                items.append(
+                    {
+                        "@type": "DefinedTerm",
+                        "name": ins.namn,
+                        "@id": f"{page_url(src, insats_page(ins.id))}#insats",
+                    }
+                )
+    for lst, li in local:
+        doc = refs.work.get(lst.dokument)
+        items.append(
+            {
+                "@type": "GovernmentService",
+                "name": li.namn,
+                "@id": f"{page_url(src, list_page(lst.kind, lst.id))}#{safe_id(li.id)}",
+                "provider": {
+                    "@type": "GovernmentOrganization",
+                    "name": doc.utgivare if doc else lst.kommun,
+                },
+                "areaServed": {"@type": "AdministrativeArea", "name": lst.kommun},
+            }
+        )
+    return {
+        "@context": CONTEXT,
+        "@type": "WebPage",
+        "name": s.namn,
+        "description": _plain(s.kort),
+        "inLanguage": "sv",
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(items),
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "item": x} for n, x in enumerate(items, 1)
+            ],
+        },
+    }

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from generator.model.records import LocalGroup, LocalInsats, LocalList, Situation
 from generator.site.crossrefs import CrossRefs
 from generator.site.escape import md
-from generator.site.render import kontakter
+from generator.site.render import jsonld, kontakter
 from generator.site.render.common import (
     IUB,
     SITUATIONS,
@@ -136,8 +136,12 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
         IUB=IUB,
         breadcrumb=breadcrumb(src, (TITLES[SITUATIONS], SITUATIONS)),
     )
-    meta: dict[str, object] = {"kallfil": f"content/livssituationer/{s.id}.yml",
-                               "description": f"{s.namn}: {s.kort}"}
+    local = [(x.lst, x.li) for x in (*iub, *skolgang)]
+    meta: dict[str, object] = {
+        "kallfil": f"content/livssituationer/{s.id}.yml",
+        "description": f"{s.namn}: {s.kort}",
+        "jsonld": jsonld.script_json(jsonld.situation_data(s, refs, src, local)),
+    }
     if kontakter.is_violence_omrade(book, s.omraden):
         meta.update(kontakter.exit_meta(book))
     return src, front_matter(s.namn, **meta) + page
