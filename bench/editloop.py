@@ -89,8 +89,14 @@ def edit_text(path: Path, marker: str) -> None:
     path.write_text(_header(text) + body, encoding="utf-8")
 
 
-def measure(root: Path, record: Path, url_path: str, reps: int, timeout: float = 120,
-            serve_args: tuple[str, ...] = ()) -> EditLoop:
+def measure(
+    root: Path,
+    record: Path,
+    url_path: str,
+    reps: int,
+    timeout: float = 120,
+    serve_args: tuple[str, ...] = (),
+) -> EditLoop:
     """Serve `root` (a copy of the project) and time `reps` edits of `record`, each saved
     while the server is idle (so a rebuild still running from the previous edit is not
     counted; `echo_builds` in the log tail shows whether one save caused several builds)."""
@@ -101,7 +107,10 @@ def measure(root: Path, record: Path, url_path: str, reps: int, timeout: float =
         start = time.perf_counter()
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_args],
-            cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
         times: list[float] = []
         error = ""

@@ -39,8 +39,20 @@ def ensure_lighthouse() -> tuple[Path | None, str]:
     if installed.is_file() and json.loads(installed.read_text())["version"] == VERSION:
         return cli, ""
     CACHE.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["npm", "install", "--prefix", str(CACHE), "--no-audit", "--no-fund",
-                           "--save-exact", f"lighthouse@{VERSION}"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            "npm",
+            "install",
+            "--prefix",
+            str(CACHE),
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            f"lighthouse@{VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0 or not cli.is_file():
         return None, f"npm install lighthouse@{VERSION}: {(done.stderr or done.stdout)[-800:]}"
     return cli, ""
@@ -48,10 +60,21 @@ def ensure_lighthouse() -> tuple[Path | None, str]:
 
 def run_once(cli: Path, url: str) -> dict[str, float]:
     done = subprocess.run(
-        ["node", str(cli), url, "--quiet", "--output=json", "--output-path=stdout",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-        capture_output=True, text=True, timeout=300,
-        env={**os.environ, "CHROME_PATH": CHROME})
+        [
+            "node",
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "CHROME_PATH": CHROME},
+    )
     if done.returncode != 0:
         raise RuntimeError((done.stderr or done.stdout)[-800:])
     report = json.loads(done.stdout)

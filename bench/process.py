@@ -25,7 +25,11 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, tail: int 
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(
-            cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cmd,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             env={**os.environ, **(env or {})},
         )
         _, status, usage = os.wait4(child.pid, 0)
@@ -33,5 +37,10 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, tail: int 
         child.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from waiting again
         out.seek(0)
         output = out.read().decode("utf-8", errors="replace")[-tail:]
-    return Run(seconds, usage.ru_maxrss * 1024, child.returncode, output,  # Linux: KiB
-               usage.ru_utime + usage.ru_stime)
+    return Run(
+        seconds,
+        usage.ru_maxrss * 1024,
+        child.returncode,
+        output,  # Linux: KiB
+        usage.ru_utime + usage.ru_stime,
+    )

@@ -36,10 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         root = work / "project"
         copy_project(root, args.factor)
-        done = run([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "generator", "build"],
-                   root, ENV)
-        print(f"build at {args.factor}×: {done.seconds:.2f} s (under cProfile), "
-              f"peak {done.peak_rss / 1024**2:.0f} MB, exit {done.returncode}")
+        done = run(
+            [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "generator", "build"],
+            root,
+            ENV,
+        )
+        print(
+            f"build at {args.factor}×: {done.seconds:.2f} s (under cProfile), "
+            f"peak {done.peak_rss / 1024**2:.0f} MB, exit {done.returncode}"
+        )
         if done.returncode != 0:
             print(done.output)
             return 1

@@ -150,8 +150,14 @@ def page_shapes(docs: Path) -> list[PageShape]:
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         body = _FRONT_MATTER.sub("", text)
-        shapes.append(PageShape(path.relative_to(docs).as_posix(), len(text.encode("utf-8")),
-                                len(_HEADING.findall(body)), len(_LINK.findall(body))))
+        shapes.append(
+            PageShape(
+                path.relative_to(docs).as_posix(),
+                len(text.encode("utf-8")),
+                len(_HEADING.findall(body)),
+                len(_LINK.findall(body)),
+            )
+        )
     return shapes
 
 
@@ -174,11 +180,17 @@ def fair_page(rng: random.Random, shape: PageShape, others: list[str]) -> str:
     """A page of `shape`: its number of headings and links (to other reference pages), then
     plain paragraphs up to its size in bytes."""
     parts = [f"# {shape.path}\n"]
-    links = [f"[{_paragraph(rng, 2)[:-1]}]({_relative(shape.path, rng.choice(others))})"
-             for _ in range(shape.links)] if others else []
+    links = (
+        [
+            f"[{_paragraph(rng, 2)[:-1]}]({_relative(shape.path, rng.choice(others))})"
+            for _ in range(shape.links)
+        ]
+        if others
+        else []
+    )
     for h in range(max(0, shape.headings - 1)):
         parts.append(f"## {_paragraph(rng, 3)[:-1]} {h}\n")
-        share = links[h::max(1, shape.headings - 1)]
+        share = links[h :: max(1, shape.headings - 1)]
         parts.append(_paragraph(rng, 12) + (" " + " ".join(share) if share else "") + "\n")
     if shape.headings <= 1 and links:
         parts.append(" ".join(links) + "\n")
@@ -188,8 +200,9 @@ def fair_page(rng: random.Random, shape: PageShape, others: list[str]) -> str:
     return text
 
 
-def write_fair_reference_site(config: dict[str, Any], root: Path, docs: Path,
-                              seed: int = 6) -> Path:
+def write_fair_reference_site(
+    config: dict[str, Any], root: Path, docs: Path, seed: int = 6
+) -> Path:
     """Write mkdocs.yml and docs/ with one page per generated page of `docs`: the same path,
     size, heading and link counts, under the handbook's own Markdown and validation
     settings – the same work for MkDocs and Material, with none of the handbook's code."""
@@ -203,6 +216,6 @@ def write_fair_reference_site(config: dict[str, Any], root: Path, docs: Path,
         others = [p for p in paths if p != shape.path] or paths
         target.write_text(fair_page(rng, shape, others), encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        yaml.safe_dump(fair_config(config), allow_unicode=True, sort_keys=False),
-        encoding="utf-8")
+        yaml.safe_dump(fair_config(config), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return root

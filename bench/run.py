@@ -34,7 +34,9 @@ from site_links import broken_links, parse_site  # noqa: E402
 from bench import editloop, lighthouse, weight  # noqa: E402
 from bench.process import Run, run  # noqa: E402
 from bench.reference import (  # noqa: E402
-    read_mkdocs_config, write_fair_reference_site, write_reference_site,
+    read_mkdocs_config,
+    write_fair_reference_site,
+    write_reference_site,
 )
 from bench.synthetic import scale_content  # noqa: E402
 
@@ -44,9 +46,23 @@ RESULTS = ROOT / "bench-results"
 # Zensical as locked in requirements.txt (test extra), beside this interpreter.
 ZENSICAL = Path(sys.executable).with_name("zensical")
 # What a copy of the project leaves out: outputs, environments, history, tests.
-NOT_COPIED = {".git", ".venv", "site", "build", ".cache", "bench-results", "tests", "staging",
-              "docs", ".pytest_cache", ".ruff_cache", "__pycache__", "insatshandboken.egg-info",
-              ".github", ".ci"}
+NOT_COPIED = {
+    ".git",
+    ".venv",
+    "site",
+    "build",
+    ".cache",
+    "bench-results",
+    "tests",
+    "staging",
+    "docs",
+    ".pytest_cache",
+    ".ruff_cache",
+    "__pycache__",
+    "insatshandboken.egg-info",
+    ".github",
+    ".ci",
+}
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 BUDGETS = {
     "a_over_b_fair": 1.0,  # CPU time: the handbook costs no more than equal work in MkDocs
@@ -95,8 +111,16 @@ def kib(n: float) -> str:
 
 
 def spread(values: list[float]) -> dict[str, Any]:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "values": values} if values else {}
+    return (
+        {
+            "median": statistics.median(values),
+            "min": min(values),
+            "max": max(values),
+            "values": values,
+        }
+        if values
+        else {}
+    )
 
 
 def fmt_spread(s: dict[str, Any]) -> str:
@@ -123,8 +147,9 @@ def copy_project(dst: Path, factor: int) -> int:
         if entry.name == "content":
             count = scale_content(entry, dst / "content", factor)
         elif entry.is_dir():
-            shutil.copytree(entry, dst / entry.name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                entry, dst / entry.name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
         else:
             shutil.copy2(entry, dst / entry.name)
     return count
@@ -163,8 +188,12 @@ def link_check(site: Path, empty_ok: bool = False) -> dict[str, Any]:
         return {"links": 0, "pages": 0, "broken": None, "examples": []}
     parsed = parse_site(site)
     broken = broken_links(parsed, empty_ok=empty_ok)
-    return {"links": len(parsed.links), "pages": len(parsed.ids), "broken": len(broken),
-            "examples": sorted(set(broken))[:10]}
+    return {
+        "links": len(parsed.links),
+        "pages": len(parsed.ids),
+        "broken": len(broken),
+        "examples": sorted(set(broken))[:10],
+    }
 
 
 def zensical_version(binary: Path) -> str:
@@ -189,7 +218,10 @@ def side_by_side(work: Path, reps: int, results: dict[str, Any]) -> Path:
     sizes = markdown_sizes(docs)
     config = read_mkdocs_config(handbook / "mkdocs.yml")
     ref_root = write_reference_site(
-        config, work / "reference", pages=len(sizes), page_bytes=int(statistics.median(sizes)),
+        config,
+        work / "reference",
+        pages=len(sizes),
+        page_bytes=int(statistics.median(sizes)),
     )
     fair_root = write_fair_reference_site(config, work / "fair", docs)
     zensical, zensical_error = ensure_zensical()
@@ -232,20 +264,30 @@ def side_by_side(work: Path, reps: int, results: dict[str, Any]) -> Path:
         "markdown_pages": len(sizes),
         "median_markdown_bytes": int(statistics.median(sizes)),
         "a_handbook": {**spread(times["a"]), "peak_rss": max(rss["a"]), "cpu": spread(cpu["a"])},
-        "b_fair": {**spread(times["f"]), "peak_rss": max(rss["f"]), "cpu": spread(cpu["f"]),
-                   "html_pages": len(list((fair_root / "site").rglob("*.html")))},
-        "b_reference": {**spread(times["b"]), "peak_rss": max(rss["b"]),
-                        "html_pages": len(list((ref_root / "site").rglob("*.html"))),
-                        "weight": weight.measure(ref_root / "site").as_dict(),
-                        "cpu": spread(cpu["b"])},
+        "b_fair": {
+            **spread(times["f"]),
+            "peak_rss": max(rss["f"]),
+            "cpu": spread(cpu["f"]),
+            "html_pages": len(list((fair_root / "site").rglob("*.html"))),
+        },
+        "b_reference": {
+            **spread(times["b"]),
+            "peak_rss": max(rss["b"]),
+            "html_pages": len(list((ref_root / "site").rglob("*.html"))),
+            "weight": weight.measure(ref_root / "site").as_dict(),
+            "cpu": spread(cpu["b"]),
+        },
         "a_links": link_check(handbook / "site"),
         # Zensical's theme links the page itself as href="" (the header logo on the home page)
         "c_links": link_check(zroot / "site", empty_ok=True) if times["c"] else {},
-        "c_zensical": {**spread(times["c"]), "peak_rss": max(rss["c"], default=0),
-                       "version": zensical_version(ZENSICAL) if not zensical_error else "",
-                       "html_pages": len(list((zroot / "site").rglob("*.html")))
-                       if times["c"] else 0,
-                       "error": zensical_error, "output_tail": zensical_output[-600:]},
+        "c_zensical": {
+            **spread(times["c"]),
+            "peak_rss": max(rss["c"], default=0),
+            "version": zensical_version(ZENSICAL) if not zensical_error else "",
+            "html_pages": len(list((zroot / "site").rglob("*.html"))) if times["c"] else 0,
+            "error": zensical_error,
+            "output_tail": zensical_output[-600:],
+        },
         "a_over_b": a_med / b_med,
         "a_over_b_fair": a_med / statistics.median(times["f"]),
         "cpu_a_over_b": cpu_med["a"] / cpu_med["b"],
@@ -259,8 +301,13 @@ def generator_share(handbook: Path, results: dict[str, Any], reps: int) -> None:
     totals: list[float] = []
     phases: list[dict[str, float]] = []
     for _ in range(reps):
-        done = subprocess.run([sys.executable, "-c", PHASES_SCRIPT], cwd=handbook,
-                              capture_output=True, text=True, env={**os.environ, **ENV})
+        done = subprocess.run(
+            [sys.executable, "-c", PHASES_SCRIPT],
+            cwd=handbook,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **ENV},
+        )
         if done.returncode != 0:
             results["generator"] = {"error": done.stderr[-1500:]}
             return
@@ -292,10 +339,17 @@ def growth(work: Path, factors: list[int], handbook: Path, results: dict[str, An
             check(built, f"the handbook build at {factor}×")
             seconds, peak = built.seconds, built.peak_rss
         site = root / "site"
-        row = {"factor": factor, "insatser": count, "seconds": seconds, "peak_rss": peak,
-               "html_pages": len(list(site.rglob("*.html"))), "site_bytes": dir_bytes(site),
-               "search_index_bytes": (site / weight.SEARCH_INDEX).stat().st_size
-               if (site / weight.SEARCH_INDEX).is_file() else 0}
+        row = {
+            "factor": factor,
+            "insatser": count,
+            "seconds": seconds,
+            "peak_rss": peak,
+            "html_pages": len(list(site.rglob("*.html"))),
+            "site_bytes": dir_bytes(site),
+            "search_index_bytes": (site / weight.SEARCH_INDEX).stat().st_size
+            if (site / weight.SEARCH_INDEX).is_file()
+            else 0,
+        }
         if rows:
             prev = rows[-1]
             row["time_ratio"] = seconds / prev["seconds"]
@@ -313,7 +367,7 @@ def make_serve_args(makefile: Path = ROOT / "Makefile") -> tuple[str, ...]:
     lines = makefile.read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines):
         if line.startswith("serve:"):
-            for recipe in lines[i + 1:]:
+            for recipe in lines[i + 1 :]:
                 if not recipe.startswith("\t"):
                     break
                 if "mkdocs serve" in recipe:
@@ -324,7 +378,9 @@ def make_serve_args(makefile: Path = ROOT / "Makefile") -> tuple[str, ...]:
 def edit_loop(handbook: Path, reps: int, results: dict[str, Any]) -> None:
     """`make serve` as it is, and (for comparison only) plain `mkdocs serve`."""
     pages = {p.parent.name for p in (handbook / "site" / "insatser").glob("*/index.html")}
-    records = sorted(p for p in (handbook / "content" / "insatser").glob("*.yml") if p.stem in pages)
+    records = sorted(
+        p for p in (handbook / "content" / "insatser").glob("*.yml") if p.stem in pages
+    )
     if not records:
         results["edit_loop"] = {"error": "no insats page with a record to edit"}
         return
@@ -335,9 +391,14 @@ def edit_loop(handbook: Path, reps: int, results: dict[str, Any]) -> None:
     for name, args in (("serve", make_serve_args()), ("serve_plain", ())):
         log.info("editing loop: mkdocs serve %s", " ".join(args))
         loop = editloop.measure(handbook, record, url_path, reps, serve_args=args)
-        out[name] = {"args": " ".join(args), "startup_seconds": loop.startup,
-                     "save_to_served": spread(list(loop.times)), "builds": loop.builds,
-                     "error": loop.error, "log_tail": loop.log_tail[-1500:] if loop.error else ""}
+        out[name] = {
+            "args": " ".join(args),
+            "startup_seconds": loop.startup,
+            "save_to_served": spread(list(loop.times)),
+            "builds": loop.builds,
+            "error": loop.error,
+            "log_tail": loop.log_tail[-1500:] if loop.error else "",
+        }
     results["edit_loop"] = out
 
 
@@ -351,13 +412,24 @@ def budgets(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     peak = max(row["peak_rss"] for row in results["growth"])
     zlinks = sbs.get("c_links") or {}
     out = [
-        ("broken links, Zensical build", str(zlinks.get("broken", "not run")), "= 0",
-         zlinks["broken"] == 0 if zlinks.get("broken") is not None else None),
-        ("(a)/(b fair) build, CPU", f"{sbs['cpu_a_over_b_fair']:.2f}",
-         f"≤ {BUDGETS['a_over_b_fair']}", sbs["cpu_a_over_b_fair"] <= BUDGETS["a_over_b_fair"]),
-        ("generator share of (a)",
-         f"{gen['share_of_a'] * 100:.1f} %" if "share_of_a" in gen else "error",
-         "≤ 5 %", gen["share_of_a"] <= BUDGETS["generator_share"] if "share_of_a" in gen else None),
+        (
+            "broken links, Zensical build",
+            str(zlinks.get("broken", "not run")),
+            "= 0",
+            zlinks["broken"] == 0 if zlinks.get("broken") is not None else None,
+        ),
+        (
+            "(a)/(b fair) build, CPU",
+            f"{sbs['cpu_a_over_b_fair']:.2f}",
+            f"≤ {BUDGETS['a_over_b_fair']}",
+            sbs["cpu_a_over_b_fair"] <= BUDGETS["a_over_b_fair"],
+        ),
+        (
+            "generator share of (a)",
+            f"{gen['share_of_a'] * 100:.1f} %" if "share_of_a" in gen else "error",
+            "≤ 5 %",
+            gen["share_of_a"] <= BUDGETS["generator_share"] if "share_of_a" in gen else None,
+        ),
     ]
     if 10 in grow and 1 in grow:
         ratio = grow[10]["seconds"] / grow[1]["seconds"]
@@ -366,26 +438,51 @@ def budgets(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
         out.append(("10× time / 1× time", "not run", "≤ 11", None))
     out += [
         ("peak memory (largest run)", mib(peak), "≤ 1 GB", peak <= BUDGETS["peak_rss_bytes"]),
-        ("median insats page", kib(w["median_insats_page"]), "≤ 40 KB",
-         w["median_insats_page"] <= BUDGETS["median_insats_page_bytes"] if w["insats_pages"]
-         else None),
-        ("search index gzip at 1×", kib(w["search_index_gzip"]), "≤ 200 KB",
-         w["search_index_gzip"] <= BUDGETS["search_index_gzip_bytes"]),
-        ("index + sections gzip at 1×", kib(whole := w["search_index_gzip"]
-                                            + w.get("search_sections_gzip", 0)), "≤ 200 KB",
-         whole <= BUDGETS["search_index_gzip_bytes"]),
-        ("first visit, insats, gzip", kib(w["first_visit_gzip"]), "≤ 300 KB",
-         w["first_visit_gzip"] <= BUDGETS["first_visit_gzip_bytes"]),
-        ("editing loop (median)", f"{loop['median']:.2f} s" if loop else "error", "≤ 2 s",
-         loop["median"] <= BUDGETS["edit_loop_seconds"] if loop else False),
+        (
+            "median insats page",
+            kib(w["median_insats_page"]),
+            "≤ 40 KB",
+            w["median_insats_page"] <= BUDGETS["median_insats_page_bytes"]
+            if w["insats_pages"]
+            else None,
+        ),
+        (
+            "search index gzip at 1×",
+            kib(w["search_index_gzip"]),
+            "≤ 200 KB",
+            w["search_index_gzip"] <= BUDGETS["search_index_gzip_bytes"],
+        ),
+        (
+            "index + sections gzip at 1×",
+            kib(whole := w["search_index_gzip"] + w.get("search_sections_gzip", 0)),
+            "≤ 200 KB",
+            whole <= BUDGETS["search_index_gzip_bytes"],
+        ),
+        (
+            "first visit, insats, gzip",
+            kib(w["first_visit_gzip"]),
+            "≤ 300 KB",
+            w["first_visit_gzip"] <= BUDGETS["first_visit_gzip_bytes"],
+        ),
+        (
+            "editing loop (median)",
+            f"{loop['median']:.2f} s" if loop else "error",
+            "≤ 2 s",
+            loop["median"] <= BUDGETS["edit_loop_seconds"] if loop else False,
+        ),
     ]
     low = BUDGETS["lighthouse_min_score"]
     for row in results.get("lighthouse", {}).get("pages", []):
         for category in lighthouse.CATEGORIES:
             score = row["median"].get(category)
-            out.append((f"Lighthouse {category[:4]}. {row['name']}",
-                        f"{score:.0f}" if score is not None else "error", f"≥ {low}",
-                        score >= low if score is not None else None))
+            out.append(
+                (
+                    f"Lighthouse {category[:4]}. {row['name']}",
+                    f"{score:.0f}" if score is not None else "error",
+                    f"≥ {low}",
+                    score >= low if score is not None else None,
+                )
+            )
     return out
 
 
@@ -404,9 +501,19 @@ def lighthouse_scores(site: Path, reps: int, results: dict[str, Any]) -> None:
     log.info("lighthouse: %d pages × %d runs", len(pages), reps)
     scores, error = lighthouse.measure(site, pages, reps)
     results["lighthouse"] = {
-        "version": lighthouse.VERSION, "runs": reps, "error": error,
-        "pages": [{"name": s.name, "path": s.page, "runs": s.runs, "error": s.error,
-                   "median": {c: s.median(c) for c in lighthouse.CATEGORIES}} for s in scores],
+        "version": lighthouse.VERSION,
+        "runs": reps,
+        "error": error,
+        "pages": [
+            {
+                "name": s.name,
+                "path": s.page,
+                "runs": s.runs,
+                "error": s.error,
+                "median": {c: s.median(c) for c in lighthouse.CATEGORIES},
+            }
+            for s in scores
+        ],
     }
 
 
@@ -417,8 +524,9 @@ def table(results: dict[str, Any]) -> str:
         f"Insatshandboken benchmark  {results['started']}  {results['machine']}"
         f"{'  (quick)' if results['quick'] else ''}",
         "   load average (1 min) at start {:.1f}, at end {:.1f}: timings on a busy machine "
-        "are slower and noisier".format(results["load_average_start"][0],
-                                         results.get("load_average_end", (0,))[0]),
+        "are slower and noisier".format(
+            results["load_average_start"][0], results.get("load_average_end", (0,))[0]
+        ),
         "",
         f"1. Side by side ({sbs['repetitions']} rep., median (min–max); {sbs['insatser']} insatser,"
         f" {sbs['markdown_pages']} Markdown pages, median {kib(sbs['median_markdown_bytes'])})",
@@ -428,45 +536,66 @@ def table(results: dict[str, Any]) -> str:
     ]
     fair = sbs.get("b_fair")
     if fair:
-        lines.append(f"   (b fair) same pages' size/links/headings  {fmt_spread(fair)}   peak "
-                     f"{mib(fair['peak_rss'])}   {fair['html_pages']} HTML pages, own "
-                     "markdown_extensions, validation, nav, theme features")
+        lines.append(
+            f"   (b fair) same pages' size/links/headings  {fmt_spread(fair)}   peak "
+            f"{mib(fair['peak_rss'])}   {fair['html_pages']} HTML pages, own "
+            "markdown_extensions, validation, nav, theme features"
+        )
     if c.get("error"):
         lines.append(f"   (c) Zensical on build/docs                 failed: {c['error'][:300]}")
     else:
         label = f"(c) Zensical {c['version']} on build/docs"
-        lines.append(f"   {label:<43}{fmt_spread(c)}   "
-                     f"peak {mib(c['peak_rss'])}   {c['html_pages']} HTML pages")
-    lines.append(f"   a/b = {sbs['a_over_b']:.2f}" + (
-        f"   a/(b fair) = {sbs['a_over_b_fair']:.2f}   CPU time (user+sys, medians): a "
-        f"{a['cpu']['median']:.2f} s, b {b['cpu']['median']:.2f} s, b fair "
-        f"{fair['cpu']['median']:.2f} s → a/b {sbs['cpu_a_over_b']:.2f}, "
-        f"a/(b fair) {sbs['cpu_a_over_b_fair']:.2f}" if fair else ""))
+        lines.append(
+            f"   {label:<43}{fmt_spread(c)}   "
+            f"peak {mib(c['peak_rss'])}   {c['html_pages']} HTML pages"
+        )
+    lines.append(
+        f"   a/b = {sbs['a_over_b']:.2f}"
+        + (
+            f"   a/(b fair) = {sbs['a_over_b_fair']:.2f}   CPU time (user+sys, medians): a "
+            f"{a['cpu']['median']:.2f} s, b {b['cpu']['median']:.2f} s, b fair "
+            f"{fair['cpu']['median']:.2f} s → a/b {sbs['cpu_a_over_b']:.2f}, "
+            f"a/(b fair) {sbs['cpu_a_over_b_fair']:.2f}"
+            if fair
+            else ""
+        )
+    )
     for key, name in (("a_links", "(a) MkDocs"), ("c_links", "(c) Zensical")):
         found = sbs.get(key) or {}
         if found.get("broken") is not None:
-            lines.append(f"   links {name:<13} {found['broken']} broken of {found['links']} "
-                         f"on {found['pages']} pages")
+            lines.append(
+                f"   links {name:<13} {found['broken']} broken of {found['links']} "
+                f"on {found['pages']} pages"
+            )
             lines += [f"      {example[:150]}" for example in found["examples"][:5]]
     gen = results.get("generator", {})
     if "share_of_a" in gen:
         phases = ", ".join(f"{k} {v:.2f} s" for k, v in gen["phases_median"].items())
-        lines.append(f"   generator in-process {fmt_spread(gen['seconds'])} = "
-                     f"{gen['share_of_a'] * 100:.1f} % of (a)   [{phases}]")
+        lines.append(
+            f"   generator in-process {fmt_spread(gen['seconds'])} = "
+            f"{gen['share_of_a'] * 100:.1f} % of (a)   [{phases}]"
+        )
     else:
         lines.append(f"   generator in-process: failed: {gen.get('error', '')[:400]}")
-    lines += ["", "2. Growth (synthetic clones of the insatser)",
-              "   factor  insatser  pages    time      ratio  peak RSS   ratio  site      ratio  search idx"]
+    lines += [
+        "",
+        "2. Growth (synthetic clones of the insatser)",
+        "   factor  insatser  pages    time      ratio  peak RSS   ratio  site      ratio  search idx",
+    ]
     for row in results["growth"]:
-        def r(key: str) -> str:
+
+        def r(key: str, row: dict = row) -> str:
             return f"{row[key]:5.2f}×" if key in row else "     –"
+
         lines.append(
             f"   {row['factor']:>4}×  {row['insatser']:>8}  {row['html_pages']:>5}  "
             f"{row['seconds']:7.2f} s  {r('time_ratio')}  {mib(row['peak_rss']):>9}  "
             f"{r('rss_ratio')}  {mib(row['site_bytes']):>8}  {r('size_ratio')}  "
-            f"{mib(row['search_index_bytes'])}")
+            f"{mib(row['search_index_bytes'])}"
+        )
     lines += [
-        "", "3. Weight (1×)",
+        "",
+        "3. Weight (1×)",
         f"   HTML pages {w['pages']} (insats pages {w['insats_pages']}), site {mib(w['site_bytes'])}",
         f"   median page {kib(w['median_page'])}, median insats page {kib(w['median_insats_page'])},"
         f" largest {kib(w['largest_page'])} ({w['largest_page_path']})",
@@ -475,7 +604,8 @@ def table(results: dict[str, Any]) -> str:
         f"   first visit to {w['first_visit_page']}: {kib(w['first_visit'])} raw,"
         f" {kib(w['first_visit_gzip'])} gzip (HTML + CSS + JS + search worker + index)",
         f"   also loaded from other sites (not counted): {', '.join(w['external_hosts']) or 'nothing'}",
-        "", "4. Editing loop (save one insats YAML → changed page served; first row: `make serve`,"
+        "",
+        "4. Editing loop (save one insats YAML → changed page served; first row: `make serve`,"
         " second: plain mkdocs serve, comparison only)",
     ]
     loop = results["edit_loop"]
@@ -489,24 +619,33 @@ def table(results: dict[str, Any]) -> str:
             continue
         label = f"mkdocs serve {run_['args']}".strip()
         if run_["save_to_served"]:
-            lines.append(f"   {label:<35} {fmt_spread(run_['save_to_served'])}   "
-                         f"(start {run_['startup_seconds']:.1f} s, {run_['builds']} builds for "
-                         f"{len(run_['save_to_served']['values'])} saves)")
+            lines.append(
+                f"   {label:<35} {fmt_spread(run_['save_to_served'])}   "
+                f"(start {run_['startup_seconds']:.1f} s, {run_['builds']} builds for "
+                f"{len(run_['save_to_served']['values'])} saves)"
+            )
         if run_["error"]:
             lines.append(f"   {label:<35} error: {run_['error']}")
     lh = results.get("lighthouse")
     if lh:
-        lines += ["", f"5. Lighthouse {lh['version']} (mobile, site served with gzip, headless "
-                      f"Chromium; median of {lh['runs']} run(s))",
-                  "   page" + " " * 56 + "performance  accessibility  (runs)"]
+        lines += [
+            "",
+            f"5. Lighthouse {lh['version']} (mobile, site served with gzip, headless "
+            f"Chromium; median of {lh['runs']} run(s))",
+            "   page" + " " * 56 + "performance  accessibility  (runs)",
+        ]
         if lh["error"]:
             lines.append(f"   error: {lh['error'][:400]}")
         for row in lh["pages"]:
             med = row["median"]
-            cells = "  ".join(f"{med[c]:>11.0f}" if med[c] is not None else f"{'–':>11}"
-                              for c in lighthouse.CATEGORIES)
-            runs = "; ".join(f"{c[:4]} " + ",".join(f"{v:.0f}" for v in row["runs"][c])
-                             for c in lighthouse.CATEGORIES)
+            cells = "  ".join(
+                f"{med[c]:>11.0f}" if med[c] is not None else f"{'–':>11}"
+                for c in lighthouse.CATEGORIES
+            )
+            runs = "; ".join(
+                f"{c[:4]} " + ",".join(f"{v:.0f}" for v in row["runs"][c])
+                for c in lighthouse.CATEGORIES
+            )
             label = f"{row['name']} {row.get('path', '')}"
             lines.append(f"   {label:<62} {cells}    ({runs})")
             if row["error"]:
@@ -529,7 +668,8 @@ def main(argv: list[str] | None = None) -> int:
     reps = args.reps or (1 if args.quick else 3)
     factors = [1, 3] if args.quick else [1, 3, 10]
     results: dict[str, Any] = {
-        "started": time.strftime("%Y-%m-%d %H:%M:%S"), "quick": args.quick,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "quick": args.quick,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_average_start": os.getloadavg(),
     }
@@ -555,7 +695,9 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     payload = json.dumps({**results, "table": text}, ensure_ascii=False, indent=2, default=str)
-    (RESULTS / f"bench-{stamp}{'-quick' if args.quick else ''}.json").write_text(payload, encoding="utf-8")
+    (RESULTS / f"bench-{stamp}{'-quick' if args.quick else ''}.json").write_text(
+        payload, encoding="utf-8"
+    )
     (RESULTS / "latest.json").write_text(payload, encoding="utf-8")
     return 0  # a missed budget is a finding for the table, not a failed command
 

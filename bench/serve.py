@@ -45,8 +45,9 @@ class _GzipHandler(BaseHTTPRequestHandler):
                 self.cache[target] = gzip.compress(body, compresslevel=6, mtime=0)
             body = self.cache[target]
         self.send_response(200)
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
-                                                 else ""))
+        self.send_header(
+            "Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else "")
+        )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         if gz:

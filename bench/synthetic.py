@@ -66,8 +66,12 @@ def scale_content(source: Path, target: Path, factor: int) -> int:
     records = [(f, f.read_text(encoding="utf-8")) for f in files]
     loaded = [(f, text, yaml.safe_load(text)) for f, text in records]
     stride = 1 + max(
-        (m.get("ordning", 0) for _, _, r in loaded for m in r.get("medlemskap") or []
-         if isinstance(m.get("ordning"), int)),
+        (
+            m.get("ordning", 0)
+            for _, _, r in loaded
+            for m in r.get("medlemskap") or []
+            if isinstance(m.get("ordning"), int)
+        ),
         default=0,
     )
     taken = {f.stem for f in files}

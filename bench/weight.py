@@ -78,8 +78,12 @@ def is_insats_page(site: Path, page: Path, ids: set[str] | None = None) -> bool:
     """site/insatser/<id>/index.html; with `ids`, only those made from an insats record
     (the folder also holds listing pages such as the abbreviations)."""
     parts = page.relative_to(site).parts
-    return (len(parts) == 3 and parts[0] == "insatser" and parts[2] == "index.html"
-            and (ids is None or parts[1] in ids))
+    return (
+        len(parts) == 3
+        and parts[0] == "insatser"
+        and parts[2] == "index.html"
+        and (ids is None or parts[1] in ids)
+    )
 
 
 def measure(site: Path, insats_ids: set[str] | None = None) -> Weight:

@@ -75,8 +75,7 @@ def read_schemas(root: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(schema_dir.glob("*.json"))}
 
 
-def generate(root: Path, content: Content | None = None,
-             log_problems: bool = True) -> Generated:
+def generate(root: Path, content: Content | None = None, log_problems: bool = True) -> Generated:
     """content/ (or `content`, already validated) → build/docs/."""
     root = Path(root)
     if content is None:
@@ -108,13 +107,20 @@ def _disk_full_in_swedish() -> Iterator[None]:
         if err.errno != errno.ENOSPC or isinstance(err, DiskFull):
             raise
         where = f" vid {err.filename}" if err.filename else ""
-        raise DiskFull(errno.ENOSPC, f"disken blev full{where} – webbplatsen är oförändrad och "
-                       "inget halvskrivet ligger kvar; frigör utrymme och bygg igen") from err
+        raise DiskFull(
+            errno.ENOSPC,
+            f"disken blev full{where} – webbplatsen är oförändrad och "
+            "inget halvskrivet ligger kvar; frigör utrymme och bygg igen",
+        ) from err
 
 
-def build_site(root: Path | str, site_dir: Path | str, strict: bool = True,
-               content: Content | None = None,
-               checkpoint: publish.Checkpoint | None = None) -> BuildResult:
+def build_site(
+    root: Path | str,
+    site_dir: Path | str,
+    strict: bool = True,
+    content: Content | None = None,
+    checkpoint: publish.Checkpoint | None = None,
+) -> BuildResult:
     """Build the handbook from root/content (or from `content`) into site_dir.
 
     The site dir is checked before anything is written (publish.check_site_dir); the build

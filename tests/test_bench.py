@@ -52,8 +52,9 @@ def test_clones_keep_the_shape_of_their_original(tripled: Path, real_insatser) -
             clone = scaled[f"{original_id}-syntetisk-{k}"]
             assert clone["id"] == f"{original_id}-syntetisk-{k}"
             assert clone["namn"] != original["namn"]
-            pairs = list(zip(clone.get("medlemskap") or [], original.get("medlemskap") or [],
-                             strict=True))
+            pairs = list(
+                zip(clone.get("medlemskap") or [], original.get("medlemskap") or [], strict=True)
+            )
             for cm, om in pairs:
                 assert (cm["omrade"], cm["kategori"]) == (om["omrade"], om["kategori"])
                 assert cm.get("kallor") == om.get("kallor")
@@ -89,16 +90,23 @@ def test_fair_reference_has_each_generated_page_with_its_size_headings_and_links
 
     docs = tmp_path / "generated"
     (docs / "insatser").mkdir(parents=True)
-    (docs / "index.md").write_text("---\ntitle: Start\n---\n\n# Start\n\n[A](insatser/a.md)\n"
-                                   "## Mer\n\n" + "text " * 200 + "\n", encoding="utf-8")
+    (docs / "index.md").write_text(
+        "---\ntitle: Start\n---\n\n# Start\n\n[A](insatser/a.md)\n"
+        "## Mer\n\n" + "text " * 200 + "\n",
+        encoding="utf-8",
+    )
     (docs / "insatser" / "a.md").write_text(
-        "# A\n\n## B\n\n## C\n\n[x](../index.md) [y](../index.md) <a href=\"#c\">c</a>\n",
-        encoding="utf-8")
-    config = {"site_name": "X", "theme": {"name": "material", "features": ["search.suggest"],
-                                          "custom_dir": "overrides"},
-              "markdown_extensions": ["attr_list", {"toc": {"permalink": True}}],
-              "validation": {"links": {"anchors": "warn"}}, "nav": ["index.md"],
-              "plugins": [{"search": {"lang": "sv"}}, "insatshandboken"]}
+        '# A\n\n## B\n\n## C\n\n[x](../index.md) [y](../index.md) <a href="#c">c</a>\n',
+        encoding="utf-8",
+    )
+    config = {
+        "site_name": "X",
+        "theme": {"name": "material", "features": ["search.suggest"], "custom_dir": "overrides"},
+        "markdown_extensions": ["attr_list", {"toc": {"permalink": True}}],
+        "validation": {"links": {"anchors": "warn"}},
+        "nav": ["index.md"],
+        "plugins": [{"search": {"lang": "sv"}}, "insatshandboken"],
+    }
     root = write_fair_reference_site(config, tmp_path / "fair", docs)
     original = {s.path: s for s in page_shapes(docs)}
     copied = {s.path: s for s in page_shapes(root / "docs")}

@@ -57,7 +57,8 @@ def test_every_command_help_has_an_example(capsys) -> None:
 
 
 def test_new_insats_needs_an_omrade_a_text_and_a_source_and_never_overwrites(
-        content_tree: Path, capsys) -> None:
+    content_tree: Path, capsys
+) -> None:
     # Issue 11 item 9: a scaffold with no område, no text and no source must not validate.
     assert main(["new", "insats", "Alla barn i centrum (ABC)", "--root", str(content_tree)]) == 0
     path = content_tree / "content" / "insatser" / "alla-barn-i-centrum-abc.yml"
@@ -68,15 +69,19 @@ def test_new_insats_needs_an_omrade_a_text_and_a_source_and_never_overwrites(
     _, problems = load_content(content_tree)
     assert {(p.file, p.field) for p in problems} == {
         ("content/insatser/alla-barn-i-centrum-abc.yml", "omraden"),
-        ("content/insatser/alla-barn-i-centrum-abc.yml", "beskrivning")}
+        ("content/insatser/alla-barn-i-centrum-abc.yml", "beskrivning"),
+    }
     omrade = next((content_tree / "content" / "omraden").glob("*.yml")).stem
     work = next((content_tree / "content" / "kallor").glob("*.yml")).stem
-    path.write_text(text + f"omraden: [{omrade}]\nbeskrivning: Stöd till föräldrar.\n",
-                    encoding="utf-8")
+    path.write_text(
+        text + f"omraden: [{omrade}]\nbeskrivning: Stöd till föräldrar.\n", encoding="utf-8"
+    )
     _, problems = load_content(content_tree)
     assert [(p.field, p.message) for p in problems] == [("kallor", "beskrivningen har ingen källa")]
-    path.write_text(text + f"omraden: [{omrade}]\nbeskrivning: Stöd till föräldrar.\n"
-                    f"kallor: [{work}]\n", encoding="utf-8")
+    path.write_text(
+        text + f"omraden: [{omrade}]\nbeskrivning: Stöd till föräldrar.\nkallor: [{work}]\n",
+        encoding="utf-8",
+    )
     content, problems = load_content(content_tree)
     assert problems == [] and "alla-barn-i-centrum-abc" in {i.id for i in content.insatser}
     text = path.read_text(encoding="utf-8")

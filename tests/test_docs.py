@@ -20,8 +20,12 @@ def test_readme_mentions_every_command():
 
 def test_contributing_mentions_editor_commands():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needle in ("make validate", "make serve", "python -m generator new insats",
-                   "python -m generator import"):
+    for needle in (
+        "make validate",
+        "make serve",
+        "python -m generator new insats",
+        "python -m generator import",
+    ):
         assert needle in guide, needle
 
 

@@ -49,23 +49,29 @@ def _value(v: object) -> MappingValue:
 
 def load_mapping(path: Path = MAPPING) -> Mapping:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {
-        key: {k: _value(v) for k, v in (table or {}).items()} for key, table in data.items()
-    }
+    return {key: {k: _value(v) for k, v in (table or {}).items()} for key, table in data.items()}
 
 
-def _mapped(item: LocalInsats, value: MappingValue, where: str,
-            problems: list[ImportProblem] | None) -> LocalInsats:
+def _mapped(
+    item: LocalInsats, value: MappingValue, where: str, problems: list[ImportProblem] | None
+) -> LocalInsats:
     if not isinstance(value, dict):
         return dataclasses.replace(item, nationell=value)
     methods = dict(value)
-    metod = tuple(dataclasses.replace(m, nationell=methods.pop(m.namn, ()))
-                  if m.namn is not None else m for m in item.metod)
+    metod = tuple(
+        dataclasses.replace(m, nationell=methods.pop(m.namn, ())) if m.namn is not None else m
+        for m in item.metod
+    )
     for stale in methods:
         if problems is not None:
-            problems.append(ImportProblem(
-                "mappning", where, f"insatsen «{item.id}» har ingen metod «{stale}» – rätta "
-                "namnet i generator/importers/mappings/national.yml"))
+            problems.append(
+                ImportProblem(
+                    "mappning",
+                    where,
+                    f"insatsen «{item.id}» har ingen metod «{stale}» – rätta "
+                    "namnet i generator/importers/mappings/national.yml",
+                )
+            )
     return dataclasses.replace(item, nationell=(), metod=metod)
 
 

@@ -15,12 +15,20 @@ from __future__ import annotations
 from markdown import Markdown
 from markdown.extensions import Extension
 
-UNUSED_INLINE = ("reference", "image_link", "image_reference", "short_reference",
-                 "short_image_ref", "autolink", "automail", "linebreak")
+UNUSED_INLINE = (
+    "reference",
+    "image_link",
+    "image_reference",
+    "short_reference",
+    "short_image_ref",
+    "autolink",
+    "automail",
+    "linebreak",
+)
 
 
 class GeneratedMarkdownSubset(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         for name in UNUSED_INLINE:
             if name in md.inlinePatterns:
                 md.inlinePatterns.deregister(name)

@@ -38,7 +38,7 @@ serve_log = logging.getLogger("insatshandboken.serve")
 SEARCH_PLUGIN = "material/search"
 
 
-class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config options
+class InsatshandbokenPlugin(BasePlugin):  # no config options
     def __init__(self) -> None:
         self.generated: build.Generated | None = None
         """Set by build.build_site, which generated build/docs itself: don't again."""
@@ -97,8 +97,13 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         except Exception as err:  # while serving, any failure keeps the last good pages
             if not self.serving:
                 raise
-            self._keep_last_good([str(err) if isinstance(err, UnexpectedError)
-                                  else f"oväntat fel när sidorna gjordes: {err}"])
+            self._keep_last_good(
+                [
+                    str(err)
+                    if isinstance(err, UnexpectedError)
+                    else f"oväntat fel när sidorna gjordes: {err}"
+                ]
+            )
             return
         if self.problems:
             serve_log.warning("Innehållet är lagat – sidorna byggs om.")
@@ -112,8 +117,11 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
         self.problems = lines
         for line in lines:
             serve_log.error("%s", line)
-        serve_log.error("%d problem i content/ – sidorna visar det senaste fungerande "
-                        "innehållet tills filen är rättad.", len(lines))
+        serve_log.error(
+            "%d problem i content/ – sidorna visar det senaste fungerande "
+            "innehållet tills filen är rättad.",
+            len(lines),
+        )
 
     def on_files(self, files: Any, *, config: Any) -> Any:
         # The page URL as search entries give it: the home page's file URL "./" is "" there.
@@ -187,8 +195,7 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._page:  # MkDocs names the Markdown page; the editor needs the YAML file
-            log.error("fel när sidan %s byggdes: %s: %s", self._page, type(error).__name__,
-                      error)
+            log.error("fel när sidan %s byggdes: %s: %s", self._page, type(error).__name__, error)
         self._page = ""
         self._lock.close()
 
@@ -204,9 +211,12 @@ class InsatshandbokenPlugin(BasePlugin):  # type: ignore[type-arg]  # no config 
 
     def _whole_index(self, path: Path) -> None:
         index = json.loads(path.read_text(encoding="utf-8"))
-        self._entries = whole_index(index.get("docs", []),
-                                    self._new_entries if self._built else 0,
-                                    self._page_order, self._entries)
+        self._entries = whole_index(
+            index.get("docs", []),
+            self._new_entries if self._built else 0,
+            self._page_order,
+            self._entries,
+        )
         index["docs"] = [entry for entries in self._entries.values() for entry in entries]
         path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
 
@@ -234,19 +244,23 @@ def _page_of(entry: dict[str, Any]) -> str:
     return str(entry.get("location", "")).split("#", 1)[0]
 
 
-def whole_index(docs: list[dict[str, Any]], new_count: int, page_order: list[str],
-                previous: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+def whole_index(
+    docs: list[dict[str, Any]],
+    new_count: int,
+    page_order: list[str],
+    previous: dict[str, list[dict[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
     """Page URL → search entries after a dirty build. `docs` ends with the `new_count`
     entries this build made (Material appends them to what it kept): those for the pages it
     rebuilt, the previous build's for every other page, none for removed pages, in
     full-build order. (Material's own merge assumes one rebuilt page and keeps stale
     entries of any other.)"""
     fresh: dict[str, list[dict[str, Any]]] = {}
-    for entry in docs[len(docs) - new_count:] if new_count else ():
+    for entry in docs[len(docs) - new_count :] if new_count else ():
         fresh.setdefault(_page_of(entry), []).append(entry)
     if previous:
         return {url: fresh[url] if url in fresh else previous.get(url, []) for url in page_order}
     pages = {url: fresh.get(url, []) for url in page_order}
-    for entry in docs[:len(docs) - new_count]:  # none expected: kept rather than lost
+    for entry in docs[: len(docs) - new_count]:  # none expected: kept rather than lost
         pages.setdefault(_page_of(entry), []).append(entry)
     return pages

@@ -59,12 +59,12 @@ class Blocks(list[str]):
 
 def _balanced(block: str, tag: str) -> bool:
     """The block is one element: it ends with its closing tag and opens/closes evenly."""
-    return (block.endswith(f"</{tag}>")
-            and block.count(f"<{tag} ") + block.count(f"<{tag}>") == block.count(f"</{tag}>"))
+    return block.endswith(f"</{tag}>") and block.count(f"<{tag} ") + block.count(
+        f"<{tag}>"
+    ) == block.count(f"</{tag}>")
 
 
-def resolve_links(markdown: str,
-                  url_of: Callable[[str], str | None]) -> tuple[str, list[str]]:
+def resolve_links(markdown: str, url_of: Callable[[str], str | None]) -> tuple[str, list[str]]:
     """Markdown with every raw-HTML href to a page file replaced by the URL url_of gives
     for that path (relative to this page's file), fragment kept; the paths it gave none for
     stay as they are and are returned, so the caller can say which links are broken."""
@@ -89,7 +89,7 @@ def stash(markdown: str) -> tuple[str, Blocks]:
         body = chunk.rstrip("\n")  # the page's last chunk ends with its final newline
         m = _START.match(body)
         if m and _balanced(body, m.group(1)):
-            chunks[i] = blocks.placeholder(len(blocks)) + chunk[len(body):]
+            chunks[i] = blocks.placeholder(len(blocks)) + chunk[len(body) :]
             blocks.append(body)
     return "\n\n".join(chunks), blocks
 

@@ -77,8 +77,11 @@ _JOINED = re.compile(r"[0-9a-zà-öø-ÿ]+")
 @functools.cache
 def listed_stop_words() -> tuple[str, ...]:
     """The vendored Swedish stop word list (stoppord_sv.txt), as it is."""
-    return tuple(line.strip() for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
+    return tuple(
+        line.strip()
+        for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @functools.cache
@@ -178,8 +181,11 @@ def keyword_terms(terms: Iterable[str]) -> str:
     return " ".join(sorted((found | folded_forms(" ".join(found))) - stop_words()))
 
 
-def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None = None,
-                  summaries: Mapping[str, str] | None = None) -> dict:
+def improve_index(
+    index: dict,
+    extra_terms: Mapping[str, Iterable[str]] | None = None,
+    summaries: Mapping[str, str] | None = None,
+) -> dict:
     """Return a copy of a parsed search_index.json with the hidden fields and config.
 
     `extra_terms` maps a page location ("insatser/kontaktperson/") to terms that page
@@ -192,8 +198,10 @@ def improve_index(index: dict, extra_terms: Mapping[str, Iterable[str]] | None =
     if "stemmer" in config.get("pipeline", []):
         # Queries are prefix matches lunr does not stem: stemmed index terms would hide
         # exactly the inflected forms this module adds. Say so rather than patch it over.
-        raise ValueError("the search pipeline in mkdocs.yml must not include the stemmer "
-                         "(see generator/mkdocs_plugin/search_index.py)")
+        raise ValueError(
+            "the search pipeline in mkdocs.yml must not include the stemmer "
+            "(see generator/mkdocs_plugin/search_index.py)"
+        )
     config["separator"] = SEPARATOR
     config["fields"] = {
         **config.get("fields", {}),
@@ -238,18 +246,22 @@ def split_sections(index: dict) -> tuple[dict, list[dict]]:
     Material still finds every page by its name, words and summary."""
     pages = [d for d in index["docs"] if "#" not in d.get("location", "")]
     sections = [d for d in index["docs"] if "#" in d.get("location", "")]
-    config = {**index["config"], "avsnitt": SECTIONS_FILE.as_posix()} if sections \
-        else index["config"]
+    config = (
+        {**index["config"], "avsnitt": SECTIONS_FILE.as_posix()} if sections else index["config"]
+    )
     return {**index, "config": config, "docs": pages}, sections
 
 
 def _write_json(path: Path, data: object) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+        encoding="utf-8",
+    )
 
 
 def improve_search_index(
-    site_dir: Path, extra_terms: Mapping[str, Iterable[str]] | None = None,
+    site_dir: Path,
+    extra_terms: Mapping[str, Iterable[str]] | None = None,
     summaries: Mapping[str, str] | None = None,
 ) -> Path:
     """Rewrite site_dir/search/search_index.json in place and write the sections beside
@@ -260,6 +272,5 @@ def improve_search_index(
     pages, sections = split_sections(improved)
     _write_json(path, pages)
     _write_json(site_dir / SECTIONS_FILE, {"docs": sections})
-    logger.info("search index: %d page and %d section entries", len(pages["docs"]),
-                len(sections))
+    logger.info("search index: %d page and %d section entries", len(pages["docs"]), len(sections))
     return path

@@ -17,20 +17,27 @@ log = logging.getLogger(__name__)
 
 MAX_SHOWN = 30
 _BODY = re.compile(rb"<body[^>]*>")
-_STYLE = ("position:sticky;top:0;z-index:1000;margin:0;padding:.8em 1.2em;"
-          "background:#fff3cd;color:#3d2c00;border-bottom:3px solid #b00020;"
-          "font:14px/1.4 system-ui,sans-serif;white-space:normal")
+_STYLE = (
+    "position:sticky;top:0;z-index:1000;margin:0;padding:.8em 1.2em;"
+    "background:#fff3cd;color:#3d2c00;border-bottom:3px solid #b00020;"
+    "font:14px/1.4 system-ui,sans-serif;white-space:normal"
+)
 
 
 def banner(problems: list[str]) -> bytes:
     """The notice for the top of a page: how many problems, the first MAX_SHOWN of them."""
     items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems[:MAX_SHOWN])
-    more = (f"<p>… och {len(problems) - MAX_SHOWN} till (se terminalen).</p>"
-            if len(problems) > MAX_SHOWN else "")
-    text = (f'<div role="alert" id="ih-innehallsproblem" style="{_STYLE}">'
-            f"<p><strong>{len(problems)} problem i content/</strong> – sidorna visar det "
-            f"senaste fungerande innehållet tills filen är rättad:</p><ul>{items}</ul>{more}"
-            "</div>")
+    more = (
+        f"<p>… och {len(problems) - MAX_SHOWN} till (se terminalen).</p>"
+        if len(problems) > MAX_SHOWN
+        else ""
+    )
+    text = (
+        f'<div role="alert" id="ih-innehallsproblem" style="{_STYLE}">'
+        f"<p><strong>{len(problems)} problem i content/</strong> – sidorna visar det "
+        f"senaste fungerande innehållet tills filen är rättad:</p><ul>{items}</ul>{more}"
+        "</div>"
+    )
     return text.encode("utf-8")
 
 

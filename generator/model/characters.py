@@ -21,16 +21,67 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
-    "|\r(?!\n)")
+    "|\r(?!\n)"
+)
 # The escapes of a double-quoted YAML scalar that make one character.
-_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}"
-                     r"|[0abtnvfreN_LP\\\"/ \t])")
-_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
-           "r": "\r", "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
-           "\\": "\\", '"': '"', "/": "/", " ": " ", "\t": "\t"}
-_C0 = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF",
-       "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM",
-       "SUB", "ESC", "FS", "GS", "RS", "US"]
+_ESCAPE = re.compile(
+    r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}"
+    r"|[0abtnvfreN_LP\\\"/ \t])"
+)
+_SIMPLE = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+    "\\": "\\",
+    '"': '"',
+    "/": "/",
+    " ": " ",
+    "\t": "\t",
+}
+_C0 = [
+    "NUL",
+    "SOH",
+    "STX",
+    "ETX",
+    "EOT",
+    "ENQ",
+    "ACK",
+    "BEL",
+    "BS",
+    "TAB",
+    "LF",
+    "VT",
+    "FF",
+    "CR",
+    "SO",
+    "SI",
+    "DLE",
+    "DC1",
+    "DC2",
+    "DC3",
+    "DC4",
+    "NAK",
+    "SYN",
+    "ETB",
+    "CAN",
+    "EM",
+    "SUB",
+    "ESC",
+    "FS",
+    "GS",
+    "RS",
+    "US",
+]
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -45,15 +96,21 @@ def describe(char: str) -> str:
     if 0xD800 <= code <= 0xDFFF:
         return f"ett ensamt surrogattecken U+{code:04X} (inget tecken i sig)"
     name = unicodedata.name(char, "")
-    kind = ("riktningstecknet" if BIDI.match(char) else
-            "radbrytningstecknet" if char in "\u2028\u2029" else "det osynliga tecknet")
+    kind = (
+        "riktningstecknet"
+        if BIDI.match(char)
+        else "radbrytningstecknet"
+        if char in "\u2028\u2029"
+        else "det osynliga tecknet"
+    )
     return f"{kind} U+{code:04X}" + (f" ({name})" if name else "")
 
 
 def hint(char: str) -> str:
     if BIDI.match(char):
-        return ("ta bort tecknet: det kan vända texten så att den visas annorlunda än den "
-                "står i filen")
+        return (
+            "ta bort tecknet: det kan vända texten så att den visas annorlunda än den står i filen"
+        )
     return "ta bort tecknet; det syns inte i alla redigerare (skriv om ordet runt det)"
 
 

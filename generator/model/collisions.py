@@ -46,17 +46,22 @@ def collisions(content: records.Content) -> Iterator[Found]:
 
 
 def _reserved(content: records.Content) -> Iterator[Found]:
-    folders: list[tuple[str, records.Insats | records.Omrade | records.LocalList
-                        | records.Situation]]
+    folders: list[
+        tuple[str, records.Insats | records.Omrade | records.LocalList | records.Situation]
+    ]
     folders = [("insatser", r) for r in content.insatser]
     folders += [("omraden", r) for r in content.omraden]
     folders += [("iub" if r.kind == "iub" else "skolgang", r) for r in content.lists]
     folders += [("livssituationer", r) for r in content.situationer]
     for folder, record in folders:
         if record.id in RESERVED_PAGES[folder]:
-            yield (_file(record), "id", f'id "{record.id}" är upptaget: {folder}/{record.id}/ är '
-                   "en sida som handboken gör själv",
-                   "välj ett annat id och döp om filen efter det")
+            yield (
+                _file(record),
+                "id",
+                f'id "{record.id}" är upptaget: {folder}/{record.id}/ är '
+                "en sida som handboken gör själv",
+                "välj ett annat id och döp om filen efter det",
+            )
 
 
 def _list_anchors(lst: records.LocalList) -> Iterator[Found]:
@@ -64,20 +69,28 @@ def _list_anchors(lst: records.LocalList) -> Iterator[Found]:
     for g, group in enumerate(lst.grupper):
         for n, ins in enumerate(group.insatser):
             if ins.id in taken:
-                yield (_file(lst), f"grupper[{g}].insatser[{n}].id",
-                       f'id "{ins.id}" är upptaget: listans sida har redan ankaret #{ins.id}',
-                       "välj ett annat id, t.ex. med kommunens namn först")
+                yield (
+                    _file(lst),
+                    f"grupper[{g}].insatser[{n}].id",
+                    f'id "{ins.id}" är upptaget: listans sida har redan ankaret #{ins.id}',
+                    "välj ett annat id, t.ex. med kommunens namn först",
+                )
 
 
 def _skolgang_anchors(lists: list[records.LocalList]) -> Iterator[Found]:
     owners: dict[str, str] = {a: "sidan själv" for a in SKOLGANG_ANCHORS}
     for lst in sorted(lists, key=lambda x: x.id):
-        mine = [("id", lst.id)] + [(f"grupper[{g}].id", f"{lst.id}-{grp.id}")
-                                   for g, grp in enumerate(lst.grupper)]
+        mine = [("id", lst.id)] + [
+            (f"grupper[{g}].id", f"{lst.id}-{grp.id}") for g, grp in enumerate(lst.grupper)
+        ]
         for path, anchor in mine:
             if anchor in owners:
-                yield (_file(lst), path, f"ankaret #{anchor} på sidan Skolgång finns redan "
-                       f"({owners[anchor]})", "välj ett annat id")
+                yield (
+                    _file(lst),
+                    path,
+                    f"ankaret #{anchor} på sidan Skolgång finns redan ({owners[anchor]})",
+                    "välj ett annat id",
+                )
             else:
                 owners[anchor] = _file(lst)
 
@@ -87,5 +100,9 @@ def _statistics_anchors(omraden: tuple[records.Omrade, ...]) -> Iterator[Found]:
     for o in omraden:
         m = re.fullmatch(r"(.+)-\d+", o.id)
         if o.id in STATISTICS_ANCHORS or (m and m.group(1) in ids):
-            yield (_file(o), "id", f'id "{o.id}" är upptaget: statistiksidan har redan '
-                   f"ankaret #{o.id}", "välj ett annat id och döp om filen efter det")
+            yield (
+                _file(o),
+                "id",
+                f'id "{o.id}" är upptaget: statistiksidan har redan ankaret #{o.id}',
+                "välj ett annat id och döp om filen efter det",
+            )

@@ -36,17 +36,19 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str)
-_Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map",
-                                                                  v.items(), flow_style=True))
-_Dumper.add_representer(dict, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map",
-                                                                 v.items(), flow_style=False))
+_Dumper.add_representer(
+    _Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v.items(), flow_style=True)
+)
+_Dumper.add_representer(
+    dict, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v.items(), flow_style=False)
+)
 
 
 def to_plain(value: Any) -> Any:
     """A record (or part of one) as dicts/lists/scalars in YAML key order."""
     if isinstance(value, tuple):
         return [to_plain(v) for v in value]
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         cls = type(value)
         out = _Flow() if cls is records.Figure else {}
         for f in yaml_fields(cls):
@@ -60,8 +62,14 @@ def to_plain(value: Any) -> Any:
 
 def dump_record(record: Any) -> str:
     """The full text of a record file, schema line first."""
-    body = yaml.dump(to_plain(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=1_000_000, default_flow_style=False)  # one value per line: clean diffs
+    body = yaml.dump(
+        to_plain(record),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
+    )  # one value per line: clean diffs
     return f"{schema_line(type(record))}\n{body}"
 
 
@@ -75,15 +83,24 @@ def record_path(record: Any) -> str:
         return f"content/{record.kind}/{record.id}.yml"
     if isinstance(record, records.ContactBook):
         return "content/kontakter.yml"
-    folder = {records.Insats: "insatser", records.Omrade: "omraden", records.Work: "kallor",
-              records.Situation: "livssituationer"}[type(record)]
+    folder = {
+        records.Insats: "insatser",
+        records.Omrade: "omraden",
+        records.Work: "kallor",
+        records.Situation: "livssituationer",
+    }[type(record)]
     return f"content/{folder}/{record.id}.yml"
 
 
 def dump_content(content: records.Content) -> dict[str, str]:
     """Repository-relative path → file text for every record of `content`."""
-    every = [*content.insatser, *content.omraden, *content.works, *content.lists,
-             *content.situationer]
+    every = [
+        *content.insatser,
+        *content.omraden,
+        *content.works,
+        *content.lists,
+        *content.situationer,
+    ]
     if content.iub is not None:
         every.append(content.iub)
     if content.sokord is not None:

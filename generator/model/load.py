@@ -83,14 +83,22 @@ class _FileReader:
             where = f"{path}.{key.value}" if path else key.value
             if key.value in given:
                 first = position(given[key.value][0])[0]
-                self.report(key, where, "nyckeln förekommer två gånger",
-                            f"första gången på rad {first}; ta bort en av dem")
+                self.report(
+                    key,
+                    where,
+                    "nyckeln förekommer två gånger",
+                    f"första gången på rad {first}; ta bort en av dem",
+                )
                 continue
             given[key.value] = (key, value)
             if key.value not in fields:
                 allowed = ", ".join(fields)
-                self.report(key, where, "okänd nyckel",
-                            f"tillåtna nycklar här: {allowed}{did_you_mean(key.value, fields)}")
+                self.report(
+                    key,
+                    where,
+                    "okänd nyckel",
+                    f"tillåtna nycklar här: {allowed}{did_you_mean(key.value, fields)}",
+                )
         if cls is records.Figure and self.figure_half_given(node, path, given):
             return _INVALID
         values: dict[str, Any] = dict(extra)
@@ -119,22 +127,33 @@ class _FileReader:
     def figure_half_given(self, node: Node, path: str, given: dict) -> bool:
         """`andel` without `antal` (or the reverse) means a share where the source printed
         `-` ("not asked"), or a lost count: both must be given, or the figure is null."""
-        has = {k for k, (_, v) in given.items() if not (isinstance(v, ScalarNode) and v.tag == NULL)}
+        has = {
+            k for k, (_, v) in given.items() if not (isinstance(v, ScalarNode) and v.tag == NULL)
+        }
         measure = path.rsplit(".", 1)[-1]
         if "andel" in has and "antal" not in has:
-            self.report(node, path, "andel utan antal",
-                        f"ange både antal och andel, eller {measure}: null om källan skriver \"-\" "
-                        "(ej tillfrågat)")
+            self.report(
+                node,
+                path,
+                "andel utan antal",
+                f'ange både antal och andel, eller {measure}: null om källan skriver "-" '
+                "(ej tillfrågat)",
+            )
             return True
         if "antal" in has and "andel" not in has:
-            self.report(node, path, "antal utan andel",
-                        f"ange både antal och andel, eller {measure}: null om källan skriver \"-\" "
-                        "(ej tillfrågat)")
+            self.report(
+                node,
+                path,
+                "antal utan andel",
+                f'ange både antal och andel, eller {measure}: null om källan skriver "-" '
+                "(ej tillfrågat)",
+            )
             return True
         return False
 
-    def value(self, node: Node, tp: Any, path: str, required: bool = True,
-              pattern: str | None = None) -> Any:
+    def value(
+        self, node: Node, tp: Any, path: str, required: bool = True, pattern: str | None = None
+    ) -> Any:
         self.index.positions[(self.file, path)] = position(node)
         if isinstance(node, ScalarNode) and node.tag == NULL:
             if is_optional(tp):
@@ -142,35 +161,53 @@ class _FileReader:
             self.report(node, path, "saknar värde", f"ska vara {_expected(tp)}")
             return _INVALID
         if not node.tag.startswith("tag:yaml.org,2002:") or node.tag not in TYPE_NAMES:
-            self.report(node, path, f"YAML-taggen {_short_tag(node.tag)} används inte",
-                        "skriv värdet utan tagg")
+            self.report(
+                node,
+                path,
+                f"YAML-taggen {_short_tag(node.tag)} används inte",
+                "skriv värdet utan tagg",
+            )
             return _INVALID
         tp = strip_optional(tp)
         if is_tuple(tp):
             if not isinstance(node, SequenceNode):
                 self.wrong_type(node, path, "en lista")
                 return _INVALID
-            items = [self.value(n, item_type(tp), f"{path}[{i}]", True, pattern)
-                     for i, n in enumerate(node.value)]
+            items = [
+                self.value(n, item_type(tp), f"{path}[{i}]", True, pattern)
+                for i, n in enumerate(node.value)
+            ]
             return _INVALID if _INVALID in items else tuple(items)
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return self.record(node, tp, path)
         if tp is str:
             if node.tag != STR:
                 self.wrong_type(node, path, "text")
                 return _INVALID
             if len(node.value) > MAX_TEXT:
-                self.report(node, path, f"texten är för lång ({len(node.value):,} tecken)".replace(",", " "),
-                            f"högst {MAX_TEXT:,} tecken".replace(",", " "))
+                self.report(
+                    node,
+                    path,
+                    f"texten är för lång ({len(node.value):,} tecken)".replace(",", " "),
+                    f"högst {MAX_TEXT:,} tecken".replace(",", " "),
+                )
                 return _INVALID
             if not node.value.strip():
-                self.report(node, path, "tom text", "skriv en text" if required
-                            else "skriv en text eller ta bort raden")
+                self.report(
+                    node,
+                    path,
+                    "tom text",
+                    "skriv en text" if required else "skriv en text eller ta bort raden",
+                )
                 return _INVALID
             if pattern == ID_PATTERN and not re.fullmatch(ID_PATTERN, node.value):
-                self.report(node, path, f'"{node.value}" är inget giltigt id',
-                            "använd små bokstäver a–z, siffror och bindestreck"
-                            + ("; döp om filen" if path == "id" else ""))
+                self.report(
+                    node,
+                    path,
+                    f'"{node.value}" är inget giltigt id',
+                    "använd små bokstäver a–z, siffror och bindestreck"
+                    + ("; döp om filen" if path == "id" else ""),
+                )
                 return _INVALID
             return node.value
         if tp is int:
@@ -185,7 +222,9 @@ class _FileReader:
         hint = f"ska vara {expected}"
         if expected == "text" and node.tag in (INT, FLOAT, BOOL):
             hint += f' – skriv "{node.value}" inom citattecken'
-        elif expected == "ett heltal" and node.tag == STR and re.fullmatch(r"\s*\d+\s*%", node.value):
+        elif (
+            expected == "ett heltal" and node.tag == STR and re.fullmatch(r"\s*\d+\s*%", node.value)
+        ):
             hint += f" utan %-tecken – skriv {node.value.strip(' %')}"
         self.report(node, path, f"fel typ: {got}", hint)
 
@@ -217,6 +256,7 @@ def _rel(path: Path, base: Path) -> str:
 
 def read_file(path: Path, rel: str, cls: type, index: SourcePositions) -> tuple[Any, list[Problem]]:
     """One record file → (record or None, its problems). Never raises on bad content."""
+
     def fail(line: int, column: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
         return None, [Problem(rel, line, column, "", message, hint)]
 
@@ -228,13 +268,18 @@ def read_file(path: Path, rel: str, cls: type, index: SourcePositions) -> tuple[
         return fail(1, 1, "filen är tom", f"den ska innehålla {RECORD_NAMES[cls]}")
     other = _looks_like_other(node, cls) if isinstance(node, MappingNode) else None
     if other is not None:
-        return fail(1, 1, f"filen ligger i fel mapp: den ser ut som {RECORD_NAMES[other]}",
-                    f"flytta den till {_home(other)}")
+        return fail(
+            1,
+            1,
+            f"filen ligger i fel mapp: den ser ut som {RECORD_NAMES[other]}",
+            f"flytta den till {_home(other)}",
+        )
     problems: list[Problem] = []
     expected_line = schema_line(cls)
     if text.splitlines()[0].strip() != expected_line:
-        problems.append(Problem(rel, 1, 1, "", "första raden ska vara schemaraden",
-                                f"skriv: {expected_line}"))
+        problems.append(
+            Problem(rel, 1, 1, "", "första raden ska vara schemaraden", f"skriv: {expected_line}")
+        )
     reader = _FileReader(rel, index)
     extra = {"kind": path.parent.name} if cls is records.LocalList else {}
     record = reader.record(node, cls, "", **extra)
@@ -259,11 +304,20 @@ def _looks_like_other(node: MappingNode, cls: type) -> type | None:
     own = {f.name for f in yaml_fields(cls)}
     if keys <= own:
         return None
-    for other in (records.Insats, records.Omrade, records.Work, records.LocalList,
-                  records.IubExplainer, records.Situation):
+    for other in (
+        records.Insats,
+        records.Omrade,
+        records.Work,
+        records.LocalList,
+        records.IubExplainer,
+        records.Situation,
+    ):
         fields = yaml_fields(other)
-        if other is not cls and keys <= {f.name for f in fields} \
-                and {f.name for f in fields if f.required} <= keys:
+        if (
+            other is not cls
+            and keys <= {f.name for f in fields}
+            and {f.name for f in fields if f.required} <= keys
+        ):
             return other
     return None
 
@@ -296,8 +350,19 @@ def _walk(content_dir: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
                     files.append(path)
                 else:
                     mode = entry.stat(follow_symlinks=False).st_mode
-                    strange.append((path, Problem("", 1, 1, "", f"{not_regular(mode)}, ingen "
-                                                  "vanlig fil", NOT_REGULAR_HINT)))
+                    strange.append(
+                        (
+                            path,
+                            Problem(
+                                "",
+                                1,
+                                1,
+                                "",
+                                f"{not_regular(mode)}, ingen vanlig fil",
+                                NOT_REGULAR_HINT,
+                            ),
+                        )
+                    )
             except OSError as err:
                 strange.append((path, unreadable_problem(err)))
     return sorted(files), strange
@@ -313,44 +378,76 @@ def load_records(root: Path) -> tuple[records.Content, list[Problem], SourcePosi
     index = SourcePositions()
     problems: list[Problem] = []
     by_class: dict[type, list[Any]] = {
-        c: [] for c in (*FOLDERS.values(), records.IubExplainer, *ROOT_FILES.values())}
+        c: [] for c in (*FOLDERS.values(), records.IubExplainer, *ROOT_FILES.values())
+    }
     if not content_dir.is_dir():
-        problems.append(Problem(_rel(content_dir, base), 1, 1, "", "mappen finns inte",
-                                "kör kommandot i projektets rotmapp"))
+        problems.append(
+            Problem(
+                _rel(content_dir, base),
+                1,
+                1,
+                "",
+                "mappen finns inte",
+                "kör kommandot i projektets rotmapp",
+            )
+        )
         return records.Content((), (), (), (), None), problems, index
     if content_dir.is_symlink():
-        problems.append(Problem(_rel(content_dir, base), 1, 1, "",
-                                symlink_problem(content_dir).message,
-                                "content/ ska vara en vanlig mapp i projektet"))
+        problems.append(
+            Problem(
+                _rel(content_dir, base),
+                1,
+                1,
+                "",
+                symlink_problem(content_dir).message,
+                "content/ ska vara en vanlig mapp i projektet",
+            )
+        )
         return records.Content((), (), (), (), None), problems, index
     files, strange = _walk(content_dir)
     problems.extend(dataclasses.replace(p, file=_rel(path, base)) for path, p in strange)
     for path in files:
         rel = _rel(path, base)
         parts = path.relative_to(content_dir).parts
-        if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and path.stem != path.stem.strip()):
-            problems.append(Problem(rel, 1, 1, "", "fel filändelse",
-                                    f"döp om filen till {path.stem.strip()}.yml"))
+        if path.suffix in (".yaml", ".YML", ".Yml") or (
+            path.suffix == ".yml" and path.stem != path.stem.strip()
+        ):
+            problems.append(
+                Problem(
+                    rel, 1, 1, "", "fel filändelse", f"döp om filen till {path.stem.strip()}.yml"
+                )
+            )
             continue
         if path.suffix != ".yml":
             continue
         cls = record_class(*parts) if len(parts) in (1, 2) else None
         if cls is None:
-            problems.append(Problem(rel, 1, 1, "", "filen ligger i fel mapp",
-                                    "YAML-filer hör hemma i content/insatser/, content/omraden/, "
-                                    "content/kallor/, content/iub/, content/skolgang/ eller "
-                                    "content/livssituationer/ (eller är content/sokord.yml "
-                                    "eller content/kontakter.yml)"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "",
+                    "filen ligger i fel mapp",
+                    "YAML-filer hör hemma i content/insatser/, content/omraden/, "
+                    "content/kallor/, content/iub/, content/skolgang/ eller "
+                    "content/livssituationer/ (eller är content/sokord.yml "
+                    "eller content/kontakter.yml)",
+                )
+            )
             continue
         try:
             record, found = read_file(path, rel, cls, index)
         except Exception as err:  # a gap in the loader, not the editor's fault: say where
-            record, found = None, [UnexpectedError.at(
-                records.Location(rel, 1, 1), "filen lästes", err).problem]
+            record, found = (
+                None,
+                [UnexpectedError.at(records.Location(rel, 1, 1), "filen lästes", err).problem],
+            )
         problems.extend(found)
         if record is None:
-            index.broken.setdefault(parts[0] if cls is not records.IubExplainer else "om-iub",
-                                    set()).add(path.stem)
+            index.broken.setdefault(
+                parts[0] if cls is not records.IubExplainer else "om-iub", set()
+            ).add(path.stem)
         else:
             by_class[cls].append(record)
     explainers = by_class[records.IubExplainer]

@@ -40,8 +40,10 @@ class Problem:
         return one_line(f"{where} {what} – {self.hint}" if self.hint else f"{where} {what}")
 
 
-BUG_HINT = ("ett fel i generatorn, inte i filen: kör python -m generator validate, och visar "
-            "den inget, rapportera felet med filen")
+BUG_HINT = (
+    "ett fel i generatorn, inte i filen: kör python -m generator validate, och visar "
+    "den inget, rapportera felet med filen"
+)
 
 
 class UnexpectedError(Exception):
@@ -57,8 +59,16 @@ class UnexpectedError(Exception):
         """For `record` (its location, if it has one – or a location itself) while `doing`."""
         loc: Any = getattr(record, "location", record if hasattr(record, "file") else None)
         file, line, column = (loc.file, loc.line, loc.column) if loc else ("content/", 1, 1)
-        return cls(Problem(file, line, column, "", f"oväntat fel när {doing} "
-                           f"({type(err).__name__}: {err})", BUG_HINT))
+        return cls(
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                f"oväntat fel när {doing} ({type(err).__name__}: {err})",
+                BUG_HINT,
+            )
+        )
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

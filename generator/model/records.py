@@ -310,7 +310,8 @@ class IubExplainer:
 @dataclass(frozen=True)
 class EverydayWord:
     """One word or phrase people search with (`ord`) and the pages it means: national
-    insatser, områden and/or kommuners listor. `motivering` says why, in the words of the insats's own
+    insatser, områden and/or kommuners listor. `motivering` says why, in the words of the
+    insats's own
     explanation (an editor checks the mapping against it; never a guess)."""
 
     ord: str

@@ -22,10 +22,16 @@ from generator.model.shape import (
 )
 
 BASE_URL = "https://insatshandboken.se/schema/"  # a stable $id, not fetched by editors
-TITLES = {"insats": "Insats", "omrade": "Område", "work": "Källa (citerat verk)",
-          "local-list": "Kommunens lista (IUB eller skolgång)", "om-iub": "Om IUB",
-          "sokord": "Sökord (vardagsord)", "livssituation": "Livssituation",
-          "kontakter": "Akuta kontakter"}
+TITLES = {
+    "insats": "Insats",
+    "omrade": "Område",
+    "work": "Källa (citerat verk)",
+    "local-list": "Kommunens lista (IUB eller skolgång)",
+    "om-iub": "Om IUB",
+    "sokord": "Sökord (vardagsord)",
+    "livssituation": "Livssituation",
+    "kontakter": "Akuta kontakter",
+}
 
 
 def _type_schema(tp: Any, extra: dict[str, Any]) -> dict[str, Any]:
@@ -34,7 +40,7 @@ def _type_schema(tp: Any, extra: dict[str, Any]) -> dict[str, Any]:
     if is_tuple(tp):
         schema: dict[str, Any] = {"type": "array", "items": _type_schema(item_type(tp), extra)}
         return schema
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         ref = {"$ref": f"#/$defs/{tp.__name__}"}
         return {"anyOf": [ref, {"type": "null"}]} if optional else ref
     if tp is str:
@@ -92,15 +98,20 @@ def record_schema(cls: type) -> dict[str, Any]:
 
 def schema_texts() -> dict[str, str]:
     """File name → JSON text of every schema, exactly as committed."""
-    return {f"{name}.schema.json": json.dumps(record_schema(cls), ensure_ascii=False, indent=2) + "\n"
-            for cls, name in SCHEMA_NAMES.items()}
+    return {
+        f"{name}.schema.json": json.dumps(record_schema(cls), ensure_ascii=False, indent=2) + "\n"
+        for cls, name in SCHEMA_NAMES.items()
+    }
 
 
 def stale_schemas(schema_dir: Path) -> list[str]:
     """Names of the schema files that are missing or differ from the model's."""
-    return [name for name, text in schema_texts().items()
-            if not (schema_dir / name).is_file()
-            or (schema_dir / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in schema_texts().items()
+        if not (schema_dir / name).is_file()
+        or (schema_dir / name).read_text(encoding="utf-8") != text
+    ]
 
 
 def write_schemas(schema_dir: Path) -> list[Path]:
@@ -147,7 +158,7 @@ def field_reference(cls: type) -> list[FieldRow]:
             rows.append(FieldRow(key, _type_name(f.type), f.required, doc.description, doc.example))
             tp = strip_optional(f.type)
             inner = item_type(tp) if is_tuple(tp) else tp
-            if dataclasses.is_dataclass(inner):
+            if isinstance(inner, type) and dataclasses.is_dataclass(inner):
                 visit(inner, f"{key}[]." if is_tuple(tp) else f"{key}.")
 
     visit(cls, "")

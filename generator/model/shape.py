@@ -29,7 +29,9 @@ class YamlField:
 
 @cache  # the loader asks once per YAML value: a few types, thousands of calls
 def is_optional(tp: Any) -> bool:
-    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(
+        None
+    ) in typing.get_args(tp)
 
 
 @cache
@@ -83,7 +85,7 @@ def nested_dataclasses(cls: type) -> list[type]:
         for f in yaml_fields(c):
             tp = strip_optional(f.type)
             tp = item_type(tp) if is_tuple(tp) else tp
-            if dataclasses.is_dataclass(tp):
+            if isinstance(tp, type) and dataclasses.is_dataclass(tp):
                 visit(tp)
 
     visit(cls)
@@ -101,8 +103,10 @@ FOLDERS: dict[str, type] = {
 }
 EXPLAINER_FILE = ("iub", "om-iub.yml")
 # Single-record files directly in content/ → record class.
-ROOT_FILES: dict[str, type] = {"sokord.yml": records.EverydayWords,
-                               "kontakter.yml": records.ContactBook}
+ROOT_FILES: dict[str, type] = {
+    "sokord.yml": records.EverydayWords,
+    "kontakter.yml": records.ContactBook,
+}
 SCHEMA_NAMES: dict[type, str] = {
     records.Insats: "insats",
     records.Omrade: "omrade",

@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
@@ -33,8 +33,15 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
-TYPE_NAMES = {STR: "text", INT: "ett heltal", FLOAT: "ett decimaltal", BOOL: "sant/falskt",
-               NULL: "tomt (null)", MAP: "en mappning (nyckel: värde)", SEQ: "en lista"}
+TYPE_NAMES = {
+    STR: "text",
+    INT: "ett heltal",
+    FLOAT: "ett decimaltal",
+    BOOL: "sant/falskt",
+    NULL: "tomt (null)",
+    MAP: "en mappning (nyckel: värde)",
+    SEQ: "en lista",
+}
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -43,7 +50,10 @@ class _Refused(yaml.MarkedYAMLError):
 
 # libyaml (C) scans and parses ~8× faster than pure Python; composing stays in Python
 # (below) so that anchors and aliases are refused before any node is built.
-_SafeBase = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+if TYPE_CHECKING:  # one base for the type checker; both have the same interface
+    _SafeBase = yaml.SafeLoader
+else:
+    _SafeBase = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 class _Loader(_SafeBase, Composer):
@@ -59,11 +69,13 @@ class _Loader(_SafeBase, Composer):
         Composer.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(problem="YAML-ankare och alias (& och *) används inte",
-                           problem_mark=event.start_mark)
+            raise _Refused(
+                problem="YAML-ankare och alias (& och *) används inte",
+                problem_mark=event.start_mark,
+            )
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(problem="för djupt nästlad struktur", problem_mark=event.start_mark)
@@ -73,12 +85,17 @@ class _Loader(_SafeBase, Composer):
             self._depth -= 1
 
 
-_Loader.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
+_Loader.add_implicit_resolver(
+    BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _Loader.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _Loader.add_implicit_resolver(INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(FLOAT, re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"),
-                              list("-+.0123456789"))
+_Loader.add_implicit_resolver(
+    FLOAT,
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+.0123456789"),
+)
+
 
 def position(node_or_mark: Any) -> tuple[int, int]:
     mark = getattr(node_or_mark, "start_mark", node_or_mark)
@@ -96,8 +113,13 @@ def text_position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-_KINDS = {stat.S_IFIFO: "en namngiven pipe (FIFO)", stat.S_IFCHR: "en teckenenhet",
-          stat.S_IFBLK: "en blockenhet", stat.S_IFSOCK: "en socket", stat.S_IFDIR: "en mapp"}
+_KINDS = {
+    stat.S_IFIFO: "en namngiven pipe (FIFO)",
+    stat.S_IFCHR: "en teckenenhet",
+    stat.S_IFBLK: "en blockenhet",
+    stat.S_IFSOCK: "en socket",
+    stat.S_IFDIR: "en mapp",
+}
 NOT_REGULAR_HINT = "content/ läses bara från vanliga filer – ta bort den eller byt ut den mot en"
 
 
@@ -111,22 +133,41 @@ def symlink_problem(path: Path) -> Problem:
         target = os.readlink(path)
     except OSError:
         target = "?"
-    return Problem("", 1, 1, "", f"symbolisk länk (till {target})",
-                   "content/ läses bara från vanliga filer i projektet och följer inga länkar "
-                   "– ersätt länken med själva filen")
+    return Problem(
+        "",
+        1,
+        1,
+        "",
+        f"symbolisk länk (till {target})",
+        "content/ läses bara från vanliga filer i projektet och följer inga länkar "
+        "– ersätt länken med själva filen",
+    )
 
 
 def unreadable_problem(err: OSError) -> Problem:
     if err.errno in (errno.EACCES, errno.EPERM):
-        return Problem("", 1, 1, "", "filen kan inte läsas (behörighet saknas)",
-                       "ge dig läsrätt till filen (chmod u+r) eller ta bort den")
-    return Problem("", 1, 1, "", f"filen kan inte läsas ({err.strerror})",
-                   "kontrollera filen, eller ta bort den")
+        return Problem(
+            "",
+            1,
+            1,
+            "",
+            "filen kan inte läsas (behörighet saknas)",
+            "ge dig läsrätt till filen (chmod u+r) eller ta bort den",
+        )
+    return Problem(
+        "",
+        1,
+        1,
+        "",
+        f"filen kan inte läsas ({err.strerror})",
+        "kontrollera filen, eller ta bort den",
+    )
 
 
 def _read_regular(path: Path) -> bytes | Problem:
     """The bytes of a regular file – never through a symbolic link, never blocking on a
     FIFO, never more than MAX_FILE_BYTES + 1 into memory."""
+
     def fail(message: str, hint: str) -> Problem:
         return Problem("", 1, 1, "", message, hint)
 
@@ -153,6 +194,7 @@ def _read_regular(path: Path) -> bytes | Problem:
 def read_yaml(path: Path) -> tuple[str, Node | None] | Problem:
     """One file → (its text, its node graph), or the one Problem that stops reading it
     (with an empty file name: the caller knows the name it reports)."""
+
     def fail(line: int, column: int, message: str, hint: str = "") -> Problem:
         return Problem("", line, column, "", message, hint)
 
@@ -160,40 +202,54 @@ def read_yaml(path: Path) -> tuple[str, Node | None] | Problem:
     if isinstance(data, Problem):
         return data
     if data.startswith(b"\xef\xbb\xbf"):
-        return fail(1, 1, "filen börjar med en BOM (byte order mark)",
-                    "spara filen som UTF-8 utan BOM")
+        return fail(
+            1, 1, "filen börjar med en BOM (byte order mark)", "spara filen som UTF-8 utan BOM"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line, column = _byte_position(data, err.start)
-        return fail(line, column, f"ogiltig UTF-8 (byte 0x{data[err.start]:02x})",
-                    "spara filen som UTF-8")
+        return fail(
+            line, column, f"ogiltig UTF-8 (byte 0x{data[err.start]:02x})", "spara filen som UTF-8"
+        )
     if found := characters.first_forbidden(text):
         index, char = found
-        return fail(*text_position(text, index), characters.describe(char),
-                    characters.hint(char))
+        return fail(*text_position(text, index), characters.describe(char), characters.hint(char))
     for number, line_text in enumerate(text.split("\n"), 1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent and line_text.strip():
-            return fail(number, indent.index("\t") + 1, "tabb i indraget",
-                        "använd mellanslag för indrag")
+            return fail(
+                number, indent.index("\t") + 1, "tabb i indraget", "använd mellanslag för indrag"
+            )
     try:
         node = yaml.compose(text, Loader=_Loader)
     except _Refused as err:
-        return fail(*position(err.problem_mark), err.problem or "",
-                    "skriv ut värdet där det används")
+        return fail(
+            *position(err.problem_mark), err.problem or "", "skriv ut värdet där det används"
+        )
     except yaml.MarkedYAMLError as err:
         if (err.problem or "").startswith("exceeded maximum nesting depth"):  # libyaml's own
-            return fail(*position(err.problem_mark), "för djupt nästlad struktur",
-                        "skriv ut värdet där det används")
+            return fail(
+                *position(err.problem_mark),
+                "för djupt nästlad struktur",
+                "skriv ut värdet där det används",
+            )
         return yaml_errors.translate(err, text)
     except yaml.reader.ReaderError as err:  # a character YAML refuses, not caught above
         line, column = text_position(text, err.position)
-        return fail(line, column, f"tecknet U+{err.character:04X} får inte stå i en YAML-fil"
-                    if isinstance(err.character, int) else "ogiltigt tecken i filen",
-                    "ta bort tecknet")
+        return fail(
+            line,
+            column,
+            f"tecknet U+{err.character:04X} får inte stå i en YAML-fil"
+            if isinstance(err.character, int)
+            else "ogiltigt tecken i filen",
+            "ta bort tecknet",
+        )
     if node is not None and (escaped := characters.forbidden_escape(text, node)):
         index, escape, char = escaped
-        return fail(*text_position(text, index),
-                    f'koden "{escape}" ger {characters.describe(char)}', "ta bort koden")
+        return fail(
+            *text_position(text, index),
+            f'koden "{escape}" ger {characters.describe(char)}',
+            "ta bort koden",
+        )
     return text, node

@@ -15,9 +15,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: site_build
 
-from site_build import built_site, in_ci  # noqa: E402
-
-from site_catalog import SiteCatalog, load_catalog  # noqa: E402
+from site_build import built_site, in_ci
+from site_catalog import SiteCatalog, load_catalog
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,7 +44,7 @@ def _unavailable(reason: str) -> None:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -90,9 +89,11 @@ def new_context(browser, base_url: str, **options: object):
     context = browser.new_context(base_url=base_url, **options)
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(base_url) or route.request.url.startswith("data:")
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(base_url) or route.request.url.startswith("data:")
+            else route.abort()
+        ),
     )
     return context
 
@@ -120,8 +121,14 @@ def dark_page(browser, base_url: str) -> Iterator[object]:
 
 @pytest.fixture()
 def mobile_page(browser, base_url: str) -> Iterator[object]:
-    yield from _page(browser, base_url, viewport={"width": 360, "height": 740},
-                     device_scale_factor=1, is_mobile=True, has_touch=True)
+    yield from _page(
+        browser,
+        base_url,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=1,
+        is_mobile=True,
+        has_touch=True,
+    )
 
 
 @pytest.fixture()

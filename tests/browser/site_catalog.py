@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from site_build import ROOT, html_pages, page_url_path
 
 CONTENT = ROOT / "content"

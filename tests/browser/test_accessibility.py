@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
 from site_catalog import SiteCatalog
 
 pytestmark = pytest.mark.browser
@@ -61,7 +60,9 @@ def _describe(url: str, violations: list[dict]) -> list[str]:
     lines = []
     for v in violations:
         targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
-        lines.append(f"{url}: {v['id']} ({v['impact']}, {len(v['nodes'])}×) {v['help']} – {targets}")
+        lines.append(
+            f"{url}: {v['id']} ({v['impact']}, {len(v['nodes'])}×) {v['help']} – {targets}"
+        )
     return lines
 
 
@@ -71,11 +72,14 @@ def _check(page, url: str, found: dict[str, list[dict]]) -> None:
     found[url] = run_axe(page)
     low = page.evaluate(CHART_TEXT_CONTRAST)
     if low:
-        found[url].append({
-            "id": "chart-text-contrast", "impact": "serious",
-            "help": "Chart text has less than 4.5:1 contrast",
-            "nodes": [{"target": [f"{x['text']} ({x['ratio']:.2f}:1)"]} for x in low],
-        })
+        found[url].append(
+            {
+                "id": "chart-text-contrast",
+                "impact": "serious",
+                "help": "Chart text has less than 4.5:1 contrast",
+                "nodes": [{"target": [f"{x['text']} ({x['ratio']:.2f}:1)"]} for x in low],
+            }
+        )
 
 
 def test_axe_finds_no_wcag_a_or_aa_violation(
@@ -104,10 +108,18 @@ def test_axe_finds_no_wcag_a_or_aa_violation(
 
 def _few_pages(catalog: SiteCatalog) -> tuple[str, ...]:
     """Start, the two insats pages chosen by data, the widest IUB page, statistics, A–Ö."""
-    return tuple(dict.fromkeys(
-        (catalog.start, catalog.longest_insats, catalog.most_omraden_insats,
-         max(catalog.iub, key=len)) + catalog.statistics[:1] + catalog.a_to_o[:1]
-    ))
+    return tuple(
+        dict.fromkeys(
+            (
+                catalog.start,
+                catalog.longest_insats,
+                catalog.most_omraden_insats,
+                max(catalog.iub, key=len),
+            )
+            + catalog.statistics[:1]
+            + catalog.a_to_o[:1]
+        )
+    )
 
 
 def _assert_no_violations(page, pages: tuple[str, ...], name: str, output_dir: Path) -> None:
@@ -116,8 +128,11 @@ def _assert_no_violations(page, pages: tuple[str, ...], name: str, output_dir: P
         _check(page, url, found)
     fired = Counter(v["id"] for vs in found.values() for v in vs)
     (output_dir / f"axe-report-{name}.json").write_text(
-        json.dumps({"pages": list(found), "fired": fired, "violations": found},
-                   ensure_ascii=False, indent=1),
+        json.dumps(
+            {"pages": list(found), "fired": fired, "violations": found},
+            ensure_ascii=False,
+            indent=1,
+        ),
         encoding="utf-8",
     )
     print(f"axe ({name}) checked {len(found)} pages; rules fired: {dict(fired) or 'none'}")
@@ -158,8 +173,11 @@ def test_statement_names_every_disabled_rule(desktop_page, catalog: SiteCatalog)
     desktop_page.goto(about)
     statement = desktop_page.locator("#tillganglighet ~ *").all_inner_texts()
     text = " ".join(" ".join(statement).split())
-    assert desktop_page.locator("h2#tillganglighet").inner_text().startswith(
-        "Tillgänglighetsredogörelse")
+    assert (
+        desktop_page.locator("h2#tillganglighet")
+        .inner_text()
+        .startswith("Tillgänglighetsredogörelse")
+    )
     assert "Kända brister" in text and "WCAG 2.0 och 2.1 nivå A och AA" in text
     if DISABLED_RULES:
         missing = [r for r, why in DISABLED_RULES.items() if r not in text or why not in text]

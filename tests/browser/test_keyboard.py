@@ -4,7 +4,6 @@ result and the opened page."""
 from __future__ import annotations
 
 import pytest
-
 from site_catalog import SiteCatalog
 
 pytestmark = pytest.mark.browser
@@ -30,8 +29,9 @@ def test_first_tab_reaches_a_skip_link_that_jumps_past_the_navigation(
         desktop_page.keyboard.press("Enter")
         # The fragment jump makes the target `:target` and moves the keyboard's starting
         # point to it: Tab only once it has landed.
-        desktop_page.wait_for_function("(t) => document.querySelector(t).matches(':target')",
-                                       arg=target)
+        desktop_page.wait_for_function(
+            "(t) => document.querySelector(t).matches(':target')", arg=target
+        )
         desktop_page.keyboard.press("Tab")
         # The next stop is in the page's content (or after it), not in header or navigation.
         assert desktop_page.evaluate(

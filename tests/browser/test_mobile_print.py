@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_text
-
 from site_catalog import SiteCatalog
 
 pytestmark = pytest.mark.browser
@@ -25,7 +24,8 @@ OVERFLOW = """() => {
     .filter(e => !e.closest('.md-typeset__scrollwrap, pre, .ih-scroll'))
     .slice(0, 5)
     .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
-         ? '.' + e.className.split(' ')[0] : '') + ' ' + Math.round(e.getBoundingClientRect().right));
+         ? '.' + e.className.split(' ')[0] : '')
+         + ' ' + Math.round(e.getBoundingClientRect().right));
   return {width, page, culprits};
 }"""
 
@@ -95,7 +95,8 @@ def test_insats_page_prints_without_navigation_with_address_and_citations(
     # Navigation entries that are not also part of the page's own text are gone.
     page_text = desktop_page.locator(".md-content").inner_text()
     leaked = [
-        label for label in nav_labels
+        label
+        for label in nav_labels
         if len(label) > 12 and label not in page_text and label in text
     ]
     assert not leaked, f"navigation printed: {leaked[:5]}"

@@ -4,7 +4,6 @@ there and visible; language, skip link, table headers and captions on every page
 from __future__ import annotations
 
 import pytest
-
 from site_catalog import SiteCatalog
 
 pytestmark = pytest.mark.browser

@@ -24,8 +24,10 @@ COUNT_ANSWERS = """() => {
   new MutationObserver(() => { window.__answers++ })
     .observe(meta, {childList: true, characterData: true, subtree: true})
 }"""
-READY = ("() => !/Initialiserar/.test("
-         "document.querySelector('.md-search-result__meta')?.textContent ?? 'Initialiserar')")
+READY = (
+    "() => !/Initialiserar/.test("
+    "document.querySelector('.md-search-result__meta')?.textContent ?? 'Initialiserar')"
+)
 RESULT_PAGES = """() => [...document.querySelectorAll(
   '.md-search-result__item > a.md-search-result__link')].map(a => new URL(a.href).pathname)"""
 FIRST_HIT_TEXT = """() => document.querySelector(
@@ -69,14 +71,22 @@ def test_every_query_finds_its_page_first(desktop_page, output_dir: Path) -> Non
     open_search(desktop_page)
     found = {row["fraga"]: search(desktop_page, row["fraga"]) for row in table}
     (output_dir / "search-results.json").write_text(
-        json.dumps({q: r[:FIRST_RESULTS] for q, r in found.items()}, ensure_ascii=False,
-                   indent=1), encoding="utf-8")
-    wrong_first = {row["fraga"]: found[row["fraga"]][:3] for row in table
-                   if found[row["fraga"]][:1] != [] and found[row["fraga"]][0] not in row["forst"]
-                   or not found[row["fraga"]]}
-    intruders = {row["fraga"]: sorted(set(row.get("inte_bland_fem", ()))
-                                      & set(found[row["fraga"]][:FIRST_RESULTS]))
-                 for row in table}
+        json.dumps({q: r[:FIRST_RESULTS] for q, r in found.items()}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+    wrong_first = {
+        row["fraga"]: found[row["fraga"]][:3]
+        for row in table
+        if found[row["fraga"]][:1] != []
+        and found[row["fraga"]][0] not in row["forst"]
+        or not found[row["fraga"]]
+    }
+    intruders = {
+        row["fraga"]: sorted(
+            set(row.get("inte_bland_fem", ())) & set(found[row["fraga"]][:FIRST_RESULTS])
+        )
+        for row in table
+    }
     intruders = {q: pages for q, pages in intruders.items() if pages}
     assert not wrong_first, f"first result not the expected page: {wrong_first}"
     assert not intruders, f"unrelated pages among the first {FIRST_RESULTS}: {intruders}"
@@ -102,6 +112,7 @@ def test_search_dialog_has_an_accessible_name(desktop_page) -> None:
     desktop_page.add_script_tag(content=axe)
     result = desktop_page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'rule', values: "
-        "['aria-dialog-name']}, resultTypes: ['violations', 'passes']})")
+        "['aria-dialog-name']}, resultTypes: ['violations', 'passes']})"
+    )
     assert result["violations"] == []
     assert result["passes"], "axe found no dialog to check"

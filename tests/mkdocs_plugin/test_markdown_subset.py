@@ -1,5 +1,6 @@
-"""The hook's narrowed Markdown (generator/mkdocs_plugin/markdown_subset.py) converts every generated page
-exactly as full Python-Markdown does: the real content and the sample with awkward text."""
+"""The plugin's narrowed Markdown (generator/mkdocs_plugin/markdown_subset.py) converts every
+generated page exactly as full Python-Markdown does: the real content and the sample with
+awkward text."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.site.crossrefs import link
-from generator.model import load_content
 from generator.mkdocs_plugin.markdown_subset import GeneratedMarkdownSubset
+from generator.model import load_content
+from generator.site.crossrefs import link
 from generator.site.render import render_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,15 +19,21 @@ EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]  # mkdocs.yml's
 
 
 def _pages(files: dict[str, str]) -> dict[str, str]:
-    return {path: text.split("---\n", 2)[2] if text.startswith("---\n") else text
-            for path, text in files.items() if path.endswith(".md")}
+    return {
+        path: text.split("---\n", 2)[2] if text.startswith("---\n") else text
+        for path, text in files.items()
+        if path.endswith(".md")
+    }
 
 
 def _differing(pages: dict[str, str]) -> list[str]:
     full = markdown.Markdown(extensions=EXTENSIONS)
     subset = markdown.Markdown(extensions=[*EXTENSIONS, GeneratedMarkdownSubset()])
-    return [path for path, text in pages.items()
-            if full.reset().convert(text) != subset.reset().convert(text)]
+    return [
+        path
+        for path, text in pages.items()
+        if full.reset().convert(text) != subset.reset().convert(text)
+    ]
 
 
 @pytest.fixture(scope="module")

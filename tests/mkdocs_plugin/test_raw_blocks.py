@@ -16,17 +16,21 @@ from generator.mkdocs_plugin.raw_blocks import (
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]
 
-TABLE = ('<div class="ih-tabell" tabindex="0" role="region" aria-label="A &amp; B"><table>\n'
-         '<caption>A &amp; B</caption>\n<tbody>\n<tr><th scope="row"><a href="../x/">X</a></th>'
-         '<td class="ih-tal">169 (70 %)</td></tr>\n</tbody></table></div>')
-CHART = ('<figure class="ih-figur" tabindex="0"><svg viewBox="0 0 10 10"><title id="d-t">T</title>'
-         '<rect x="1" y="1" width="2" height="2"/></svg><figcaption>T</figcaption></figure>')
+TABLE = (
+    '<div class="ih-tabell" tabindex="0" role="region" aria-label="A &amp; B"><table>\n'
+    '<caption>A &amp; B</caption>\n<tbody>\n<tr><th scope="row"><a href="../x/">X</a></th>'
+    '<td class="ih-tal">169 (70 %)</td></tr>\n</tbody></table></div>'
+)
+CHART = (
+    '<figure class="ih-figur" tabindex="0"><svg viewBox="0 0 10 10"><title id="d-t">T</title>'
+    '<rect x="1" y="1" width="2" height="2"/></svg><figcaption>T</figcaption></figure>'
+)
 CITED = '<ol class="ih-kallhanvisningar"><li id="kallhanvisning-1">Källa.</li></ol>'
 FOOT = '<p class="ih-kallfil">Innehållet kommer från <code>content/insatser/x.yml</code>.</p>'
 
 PAGES = {
     "blocks between Markdown": f"# Titel {{ #insats }}\n\nText med *betoning*.\n\n{TABLE}\n\n"
-                               f"{CHART}\n\n## Källor {{ #kallor }}\n\n{CITED}\n\n{FOOT}\n",
+    f"{CHART}\n\n## Källor {{ #kallor }}\n\n{CITED}\n\n{FOOT}\n",
     "block first and last": f"{CHART}\n\n- en\n- två\n\n{TABLE}",
     "no blocks": "# Titel\n\n[länk](a.md) och &#42;text&#42;\n",
     "admonition keeps its indented block": f'!!! warning "Obs"\n\n    {FOOT}\n\n{FOOT}\n',
@@ -74,9 +78,14 @@ def test_search_view_drops_the_chart_and_keeps_the_words_of_the_table():
     assert "ihrawblock" not in view.replace("<!--ihrawblock", "").replace("<!--/ihrawblock", "")
 
 
-@pytest.mark.parametrize("forged", ["ihrawblock000000x",  # the old, fixed form
-                                    "ihrawblock0123456789abcdefn000000x",  # a guessed token
-                                    "ihrawblock000099x"])  # an index past the end
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "ihrawblock000000x",  # the old, fixed form
+        "ihrawblock0123456789abcdefn000000x",  # a guessed token
+        "ihrawblock000099x",
+    ],
+)  # an index past the end
 def test_text_that_looks_like_a_placeholder_stays_text(forged):
     # A YAML paragraph equal to a marker: escaped by md() it would still be this word.
     text = f"{forged}\n\n{TABLE}\n\n{forged}\n"
@@ -127,27 +136,34 @@ def test_yaml_text_equal_to_a_marker_stays_text_on_the_built_page(tmp_path):
 
 def test_links_to_page_files_become_urls_and_a_missing_page_is_reported():
     urls = {"../omraden/aldre.md": "../../omraden/aldre/", "x.md": "../x/"}
-    text = ('<p class="ih-x"><a href="../omraden/aldre.md#kategori-2-4">Äldre</a> '
-            '<a href="x.md">X</a> <a href="#kallhanvisning-1">[1]</a> '
-            '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a></p>\n'
-            '[Markdown](x.md)\n')
+    text = (
+        '<p class="ih-x"><a href="../omraden/aldre.md#kategori-2-4">Äldre</a> '
+        '<a href="x.md">X</a> <a href="#kallhanvisning-1">[1]</a> '
+        '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a></p>\n'
+        "[Markdown](x.md)\n"
+    )
     resolved, missing = resolve_links(text, urls.get)
-    assert resolved == ('<p class="ih-x"><a href="../../omraden/aldre/#kategori-2-4">Äldre</a> '
-                        '<a href="../x/">X</a> <a href="#kallhanvisning-1">[1]</a> '
-                        '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a>'
-                        '</p>\n[Markdown](x.md)\n')  # Markdown links are MkDocs' own to rewrite
+    assert resolved == (
+        '<p class="ih-x"><a href="../../omraden/aldre/#kategori-2-4">Äldre</a> '
+        '<a href="../x/">X</a> <a href="#kallhanvisning-1">[1]</a> '
+        '<a href="https://example.org/a.md">extern</a> <a href="borta.md">borta</a>'
+        "</p>\n[Markdown](x.md)\n"
+    )  # Markdown links are MkDocs' own to rewrite
     assert missing == ["borta.md"]
 
 
 def test_search_view_leaves_out_excluded_sections_up_to_the_next_heading():
     from generator.mkdocs_plugin.raw_blocks import definitions_apart, without_excluded_sections
 
-    html = ('<h1 id="a">A</h1><p>kvar</p><h2 id="s" data-search-exclude>Statistik</h2>'
-            '<table><tr><td>12</td></tr></table><h3 id="t">Under</h3><p>också kvar</p>'
-            '<h2 id="k" data-search-exclude>Källor</h2><ol><li>x</li></ol>')
+    html = (
+        '<h1 id="a">A</h1><p>kvar</p><h2 id="s" data-search-exclude>Statistik</h2>'
+        '<table><tr><td>12</td></tr></table><h3 id="t">Under</h3><p>också kvar</p>'
+        '<h2 id="k" data-search-exclude>Källor</h2><ol><li>x</li></ol>'
+    )
     assert without_excluded_sections(html) == (
-        '<h1 id="a">A</h1><p>kvar</p><h3 id="t">Under</h3><p>också kvar</p>')
+        '<h1 id="a">A</h1><p>kvar</p><h3 id="t">Under</h3><p>också kvar</p>'
+    )
     assert without_excluded_sections("<p>x</p>") == "<p>x</p>"
-    assert definitions_apart("<dl><dt>Nationell insats</dt><dd>Ingen</dd><dt>Källa</dt>"
-                             "<dd>X</dd></dl>") == (
-        "<dl><dt>Nationell insats:</dt> <dd>Ingen</dd> <dt>Källa:</dt> <dd>X</dd> </dl>")
+    assert definitions_apart(
+        "<dl><dt>Nationell insats</dt><dd>Ingen</dd><dt>Källa</dt><dd>X</dd></dl>"
+    ) == ("<dl><dt>Nationell insats:</dt> <dd>Ingen</dd> <dt>Källa:</dt> <dd>X</dd> </dl>")

@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from generator.mkdocs_plugin.search_index import (
-    FIELD, KEYWORDS, NAME_MARK, NAMES, improve_index, improve_search_index, joined,
-    listed_stop_words, search_terms, stop_words,
+    FIELD,
+    KEYWORDS,
+    NAME_MARK,
+    NAMES,
+    improve_index,
+    improve_search_index,
+    joined,
+    listed_stop_words,
+    search_terms,
+    stop_words,
 )
 
 
@@ -18,9 +26,21 @@ def _index() -> dict:
     return {
         "config": {"lang": ["sv"], "separator": r"[\s\-]+", "fields": {"title": {"boost": 1000}}},
         "docs": [
-            {"location": "insatser/hemtjanst/", "title": "Hemtjänst", "text": "<p>Stöd i hemmet.</p>"},
-            {"location": "insatser/hemtjanst/#kallor", "title": "Källor", "text": "<p>Socialstyrelsen</p>"},
-            {"location": "iub/", "title": "Om IUB", "text": "<p>Insatser utan individuell behovsprövning.</p>"},
+            {
+                "location": "insatser/hemtjanst/",
+                "title": "Hemtjänst",
+                "text": "<p>Stöd i hemmet.</p>",
+            },
+            {
+                "location": "insatser/hemtjanst/#kallor",
+                "title": "Källor",
+                "text": "<p>Socialstyrelsen</p>",
+            },
+            {
+                "location": "iub/",
+                "title": "Om IUB",
+                "text": "<p>Insatser utan individuell behovsprövning.</p>",
+            },
         ],
     }
 
@@ -53,7 +73,12 @@ def test_iub_synonym_and_separator_for_parenthesised_abbreviations() -> None:
     assert "iub" in improved["docs"][2][FIELD].split()
     separator = re.compile(improved["config"]["separator"])
     assert [w for w in separator.split("Training (ART), 11 kap. 1 §") if w] == [
-        "Training", "ART", "11", "kap", "1", "§",
+        "Training",
+        "ART",
+        "11",
+        "kap",
+        "1",
+        "§",
     ]
     assert improved["config"]["fields"][FIELD]["boost"] > 1
 
@@ -90,8 +115,9 @@ def test_vendored_stop_words_are_the_list_materials_lunr_applies_to_the_index() 
     # browser) must leave out the same words; Material bundles lunr-languages' lunr.sv.
     import material
 
-    bundled = (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/"
-               "lunr.sv.min.js").read_text(encoding="utf-8")
+    bundled = (
+        Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.sv.min.js"
+    ).read_text(encoding="utf-8")
     listed = re.search(r'stopWordFilter=\w+\.generateStopWordFilter\("([^"]+)"', bundled)
     assert listed, "lunr.sv.min.js changed its form: compare the stop words by hand"
     assert listed_stop_words() == tuple(listed.group(1).split())
@@ -107,8 +133,12 @@ def test_stop_words_are_left_out_of_the_hidden_terms() -> None:
 def test_a_page_entry_gets_its_names_written_together_and_marked() -> None:
     improved = improve_index(_index(), {"insatser/hemtjanst/": ["Hemhjälp", "Hjälp i hemmet"]})
     names = improved["docs"][0][NAMES].split()
-    assert {NAME_MARK + "hemtjänst", NAME_MARK + "hemtjanst", NAME_MARK + "hjälpihemmet",
-            NAME_MARK + "hemhjalp"} <= set(names)
+    assert {
+        NAME_MARK + "hemtjänst",
+        NAME_MARK + "hemtjanst",
+        NAME_MARK + "hjälpihemmet",
+        NAME_MARK + "hemhjalp",
+    } <= set(names)
     assert NAMES not in improved["docs"][1]  # a section: no names
     config = improved["config"]
     assert config["fields"][NAMES]["boost"] > config["fields"]["title"]["boost"]
@@ -129,8 +159,10 @@ def test_summary_replaces_the_page_text_and_is_escaped() -> None:
 
 def test_a_life_situation_page_ranks_higher_unless_its_front_matter_says_otherwise() -> None:
     index = _index()
-    index["docs"] += [{"location": "livssituationer/x/", "title": "X", "text": ""},
-                      {"location": "livssituationer/y/", "title": "Y", "text": "", "boost": 0.5}]
+    index["docs"] += [
+        {"location": "livssituationer/x/", "title": "X", "text": ""},
+        {"location": "livssituationer/y/", "title": "Y", "text": "", "boost": 0.5},
+    ]
     docs = improve_index(index)["docs"]
     assert docs[3]["boost"] > 1 and docs[4]["boost"] == 0.5
     assert "boost" not in docs[0]

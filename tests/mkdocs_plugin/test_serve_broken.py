@@ -55,9 +55,21 @@ def test_broken_content_keeps_the_last_good_pages_until_it_is_fixed(tmp_path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-         "-a", f"127.0.0.1:{port}"], cwd=root, stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dirty",
+            "--no-strict",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     url = f"http://127.0.0.1:{port}/{PAGE}"
     try:
         first = wait_for(url, lambda t: "Kontaktperson" in t, "the first build")

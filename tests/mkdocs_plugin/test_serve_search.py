@@ -9,8 +9,10 @@ ORDER = ["", "insatser/", "insatser/a/", "insatser/b/", "omraden/x/"]
 
 
 def entries(page: str, text: str) -> list[dict]:
-    return [{"location": page, "title": page, "text": text},
-            {"location": page + "#forklaring", "title": "Vad är insatsen?", "text": text}]
+    return [
+        {"location": page, "title": page, "text": text},
+        {"location": page + "#forklaring", "title": "Vad är insatsen?", "text": text},
+    ]
 
 
 def first_build() -> dict[str, list[dict]]:

@@ -30,17 +30,23 @@ def anchors(page: str) -> list[str]:
 
 def test_every_generated_page_beside_record_pages_is_reserved():
     content, files = rendered()
-    ids = {"insatser": {i.id for i in content.insatser}, "omraden": {o.id for o in content.omraden},
-           "iub": {x.id for x in content.lists if x.kind == "iub"},
-           "skolgang": {x.id for x in content.lists if x.kind == "skolgang"},
-           "livssituationer": {x.id for x in content.situationer}}
+    ids = {
+        "insatser": {i.id for i in content.insatser},
+        "omraden": {o.id for o in content.omraden},
+        "iub": {x.id for x in content.lists if x.kind == "iub"},
+        "skolgang": {x.id for x in content.lists if x.kind == "skolgang"},
+        "livssituationer": {x.id for x in content.situationer},
+    }
     for path in files:
         folder, _, name = path.rpartition("/")
         if folder in ids and name.endswith(".md") and name[:-3] not in ids[folder]:
             assert name[:-3] in collisions.RESERVED_PAGES[folder], path
     # A folder of pages named by record ids must be known to the reserved-name check.
-    per_record = {p.split("/")[0] for p in files if p.count("/") == 1 and p.endswith(".md")
-                  and p.split("/")[1][:-3] not in ("index",)}
+    per_record = {
+        p.split("/")[0]
+        for p in files
+        if p.count("/") == 1 and p.endswith(".md") and p.split("/")[1][:-3] not in ("index",)
+    }
     # nedladdning/ and alder/ (the age filter's pages) hold fixed pages only
     assert per_record <= {*collisions.RESERVED_PAGES, "nedladdning", "alder"}, per_record
 
@@ -64,6 +70,9 @@ def test_the_fixed_anchors_of_list_skolgang_and_statistics_pages_are_reserved():
     own = {x.id for x in skolgang} | {f"{x.id}-{g.id}" for x in skolgang for g in x.grupper}
     assert set(anchors(files["skolgang/index.md"])) - own <= collisions.SKOLGANG_ANCHORS
     sections = ["alla", *(o.id for o in content.omraden)]
-    fixed = {a for a in anchors(files["statistik/index.md"])
-             if not any(re.fullmatch(rf"(d-)?{re.escape(s)}(-\d+(-[td])?)?", a) for s in sections)}
+    fixed = {
+        a
+        for a in anchors(files["statistik/index.md"])
+        if not any(re.fullmatch(rf"(d-)?{re.escape(s)}(-\d+(-[td])?)?", a) for s in sections)
+    }
     assert fixed <= collisions.STATISTICS_ANCHORS

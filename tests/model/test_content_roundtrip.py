@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from generator.model.dump import dump_content
 from generator.model import load_content
+from generator.model.dump import dump_content
 
 ROOT = Path(__file__).resolve().parents[2]
 # The explainer, the everyday words and the contact list keep their own comments and layout.

@@ -10,14 +10,13 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.model import records
+from generator.model import load_content, records
 from generator.model.dump import dump_content, dump_record
 from generator.model.fields import FIELDS
-from generator.model import load_content
-from generator.model.yaml_reader import _Loader
 from generator.model.problems import Problem
 from generator.model.schema import record_schema, schema_texts
 from generator.model.shape import SCHEMA_NAMES, nested_dataclasses, record_class, yaml_fields
+from generator.model.yaml_reader import _Loader
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixtures" / "content_valid"
@@ -41,9 +40,14 @@ def test_valid_fixture_loads_without_problems() -> None:
     assert stats.utan_beslut == records.Figure(0, 0)
     assert kontakt.medlemskap[1].statistik is None and kontakt.medlemskap[1].rubrik is None
     assert kontakt.location == records.Location("content/insatser/kontaktperson.yml", 2, 1)
-    assert {(lst.kind, lst.id) for lst in content.lists} == {("iub", "alingsas"), ("skolgang", "stockholm")}
+    assert {(lst.kind, lst.id) for lst in content.lists} == {
+        ("iub", "alingsas"),
+        ("skolgang", "stockholm"),
+    }
     assert content.iub.undantagna_kalla.lagrum == "11 kap. 5 §"
-    assert {w.id: w.ar for w in content.works}["stockholm-skolgang"] == "2018-06-29"  # a date stays text
+    assert {w.id: w.ar for w in content.works}[
+        "stockholm-skolgang"
+    ] == "2018-06-29"  # a date stays text
 
 
 def test_content_directory_itself_is_accepted_as_root() -> None:
@@ -75,13 +79,14 @@ def test_dump_keeps_not_asked_visible_and_starts_with_schema_line() -> None:
 
 def test_committed_schemas_equal_the_generated_ones() -> None:
     for name, text in schema_texts().items():
-        assert (REPO / "schema" / name).read_text(encoding="utf-8") == text, \
+        assert (REPO / "schema" / name).read_text(encoding="utf-8") == text, (
             f"schema/{name} is stale: run python -m generator schema"
+        )
 
 
 def _as_data(path: Path) -> object:
     """The file as an editor's YAML language server sees it (YAML 1.2 core types)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 – safe subclass
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def _schema_for(path: Path) -> dict:
@@ -109,7 +114,11 @@ AGREEMENT = [
     ("insatser/kontaktperson.yml", "antal: 12", "antal: -1"),
     ("insatser/kontaktperson.yml", "enskild_regi: null", "enskild_regi: {andel: 5}"),
     ("insatser/kontaktperson.yml", "alias:\n  - Kontaktperson/kontaktfamilj\n", "alias: null\n"),
-    ("kallor/socialstyrelsen-2008.yml", "url: https://www.socialstyrelsen.se/", "url: javascript:x"),
+    (
+        "kallor/socialstyrelsen-2008.yml",
+        "url: https://www.socialstyrelsen.se/",
+        "url: javascript:x",
+    ),
     ("iub/alingsas.yml", "    beskrivning: Rådgivande", "    beskrivnig: Rådgivande"),
     ("iub/om-iub.yml", "undantagna_kalla:\n  lagrum: 11 kap. 5 §\n", "undantagna_kalla:\n"),
     ("skolgang/stockholm.yml", "      - id: art", "      - id: ART"),  # id pattern
@@ -145,8 +154,12 @@ def test_schema_and_loader_both_accept(file: str, old: str, new: str, content_tr
 
 
 def test_every_yaml_key_has_editor_documentation() -> None:
-    keys = {f"{c.__name__}.{f.name}" for r in SCHEMA_NAMES for c in nested_dataclasses(r)
-            for f in yaml_fields(c)}
+    keys = {
+        f"{c.__name__}.{f.name}"
+        for r in SCHEMA_NAMES
+        for c in nested_dataclasses(r)
+        for f in yaml_fields(c)
+    }
     assert keys == set(FIELDS)
     assert all(doc.description.strip() for doc in FIELDS.values())
 
@@ -161,9 +174,13 @@ def test_schema_carries_descriptions_and_examples() -> None:
 
 
 def test_problem_line_format() -> None:
-    assert str(Problem("content/a.yml", 3, 7, "namn", "tom text", "skriv en text")) == \
-        "content/a.yml:3:7: namn: tom text – skriv en text"
-    assert str(Problem("content/a.yml", 1, 1, "", "filen är tom")) == "content/a.yml:1:1: filen är tom"
+    assert (
+        str(Problem("content/a.yml", 3, 7, "namn", "tom text", "skriv en text"))
+        == "content/a.yml:3:7: namn: tom text – skriv en text"
+    )
+    assert (
+        str(Problem("content/a.yml", 1, 1, "", "filen är tom")) == "content/a.yml:1:1: filen är tom"
+    )
 
 
 def test_field_reference_lists_every_key_with_the_schema_required_flag() -> None:
@@ -179,9 +196,26 @@ def test_field_reference_lists_every_key_with_the_schema_required_flag() -> None
     assert len(rows) == distinct + 3 * 2  # Figure's two keys under each of the four measures
 
 
-TRICKY_TEXTS = ["a: b", "- x", "#c", "  leading", "trailing  ", "rad ett\nrad två  \n", "null", "yes",
-                "2.10", "'q'", '"dq"', "tabb\there", "{{ x }} {% y %}", "<b>fet</b> & [länk](x)", "~",
-                "stycke ett\n\n• punkt\n• punkt", "\u00a0hårt mellanslag", "slut med radbrytning\n"]
+TRICKY_TEXTS = [
+    "a: b",
+    "- x",
+    "#c",
+    "  leading",
+    "trailing  ",
+    "rad ett\nrad två  \n",
+    "null",
+    "yes",
+    "2.10",
+    "'q'",
+    '"dq"',
+    "tabb\there",
+    "{{ x }} {% y %}",
+    "<b>fet</b> & [länk](x)",
+    "~",
+    "stycke ett\n\n• punkt\n• punkt",
+    "\u00a0hårt mellanslag",
+    "slut med radbrytning\n",
+]
 
 
 @pytest.mark.parametrize("text", TRICKY_TEXTS)

@@ -103,7 +103,8 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None,
     out.update(hsds_files)
     files += [(path, f"Open Referral HSDS 3.0: {path.rsplit('/', 1)[1]}") for path in hsds_files]
     schema_links = []
-    for name in sorted(schemas or {}):
+    schemas = schemas or {}
+    for name in sorted(schemas):
         path = f"nedladdning/schema/{name}"
         out[path] = schemas[name]
         schema_links.append((path, f"JSON-schema: {name}"))

@@ -91,8 +91,9 @@ def emergency_block(
 
 def exit_meta(book: ContactBook | None) -> dict[str, str]:
     """Front matter that makes the theme show the quick exit link."""
-    url = safe_url(book.lamna_sidan) if book else None
-    return {EXIT_META: book.lamna_sidan} if url is not None else {}
+    if book is None or safe_url(book.lamna_sidan) is None:
+        return {}
+    return {EXIT_META: book.lamna_sidan}
 
 
 def omrade_contact_ids(book: ContactBook | None, omrade_id: str) -> tuple[str, ...]:
@@ -109,7 +110,7 @@ def for_omrade(refs: CrossRefs, omrade_id: str) -> tuple[Markup, dict[str, str]]
     kontakter.yml names the område. (The violence situation has the full block.)"""
     book = refs.content.kontakter
     ids = omrade_contact_ids(book, omrade_id)
-    if not ids:
+    if not ids or book is None:
         return Markup(""), {}
     return emergency_block(book, ids, refs.work, compact=True), exit_meta(book)
 
@@ -121,7 +122,7 @@ def for_insats(refs: CrossRefs, ins: Insats) -> tuple[Markup, dict[str, str]]:
     ids: list[str] = []
     for m in ins.medlemskap:
         ids += [i for i in omrade_contact_ids(book, m.omrade) if i not in ids]
-    if not ids:
+    if not ids or book is None:
         return Markup(""), {}
     return emergency_block(book, ids, refs.work, compact=True), exit_meta(book)
 

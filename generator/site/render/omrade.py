@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from generator.site.crossrefs import CrossRefs
 from generator.text import sort_key
-from generator.model.records import MEASURES, MEASURE_LABELS, Membership, Insats, Omrade
+from generator.model.records import MEASURE_LABELS, MEASURES, Figure, Insats, Membership, Omrade
 from generator.site.render import ages, charts, kontakter
 from generator.site.render.common import (
     OMRADEN, A_O, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
@@ -17,16 +17,22 @@ from generator.site.render.common import (
 TOP = 10
 
 
+def _ges(m: Membership) -> Figure:
+    """The 'ges' figure of a row that has one (`ranked` keeps only those)."""
+    if m.statistik is None or m.statistik.ges is None:
+        raise ValueError(f"{m.namn_i_kalla}: no 'ges' figure")
+    return m.statistik.ges
+
+
 def ranked(rows: list[tuple[Membership, Insats]]) -> list[tuple[Membership, Insats]]:
     """Rows with a 'ges' figure, most common first; ties in source order."""
     with_fig = [r for r in rows if r[0].statistik and r[0].statistik.ges]
-    return sorted(with_fig, key=lambda r: (-r[0].statistik.ges.andel, -r[0].statistik.ges.antal,
-                                           r[0].ordning))
+    return sorted(with_fig, key=lambda r: (-_ges(r[0]).andel, -_ges(r[0]).antal, r[0].ordning))
 
 
 def top_chart(chart_id: str, title: str, rows: list[tuple[Membership, Insats]]) -> Markup:
-    groups = tuple(charts.Group(i.namn, (charts.Bar(i.namn, m.statistik.ges.andel,
-                                                    str(m.statistik.ges)),)) for m, i in rows)
+    groups = tuple(charts.Group(i.namn, (charts.Bar(i.namn, _ges(m).andel, str(_ges(m))),))
+                   for m, i in rows)
     return charts.bar_chart(chart_id, title, groups)
 
 

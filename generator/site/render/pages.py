@@ -77,7 +77,7 @@ def schema_reference() -> list[tuple[str, str, Markup]]:
     return out
 
 
-def render_editors(refs: CrossRefs, schemas: list[str]) -> tuple[str, str]:
+def render_editors(refs: CrossRefs, schemas: list[tuple[str, str]]) -> tuple[str, str]:
     return EDITORS, front_matter(TITLES[EDITORS]) + render_template(
         "redaktorer.md.j2", src=EDITORS, schemas=schemas, reference=schema_reference(),
         breadcrumb=breadcrumb(EDITORS), **LINKS)
