@@ -61,7 +61,7 @@ def emergency_block(
 ) -> Markup:
     """The contacts as one raw HTML block (a list; each number a tel: link with its
     sources). `compact` (insats and område pages, whose own content must stay near the
-    top) runs the contacts on as one line each – name, number, sources by publisher – with
+    top) runs the contacts on as one line each – name, number, first source by publisher – with
     the `kort` text only for a contact without a number of its own. Empty when no id."""
     shown = contacts(book, ids)
     if not shown:
@@ -77,7 +77,9 @@ def emergency_block(
         shown_text = f'<span class="ih-akut__text">{h(text)}</span>' if text else ""
         items.append(
             f'<li><strong class="ih-akut__namn">{h(k.namn)}</strong>{number}{shown_text}'
-            f"{_sources(k.kallor, works, short=compact)}</li>"
+            # compact: the first source only (the full list is on the start page and the
+            # situations) – it kept "Så får du insatsen" off a phone's first screen
+            f"{_sources(k.kallor[:1] if compact else k.kallor, works, short=compact)}</li>"
         )
     if compact:
         cls = f"{cls} ih-akut--kort".strip()
