@@ -328,15 +328,24 @@ class _Checker:
                 )
 
     def check_refs(
-        self, file: str, path: str, ids: Iterable[str], known: set[str], what: str, folder: str
+        self,
+        file: str,
+        path: str,
+        ids: Iterable[str],
+        known: set[str],
+        what: str,
+        folder: str,
+        where: str = "",
     ) -> None:
+        """Every id in `ids` is in `known`; `where` says what an id must be (by default a
+        file name in `folder`)."""
         for n, id_ in enumerate(ids):
             if id_ not in known:
                 self.report(
                     file,
                     f"{path}[{n}]",
                     f'okänd {what} "{id_}"',
-                    f"ska vara ett filnamn i {folder}" + did_you_mean(id_, known),
+                    (where or f"ska vara ett filnamn i {folder}") + did_you_mean(id_, known),
                 )
 
     def check_ref(

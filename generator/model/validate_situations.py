@@ -205,14 +205,8 @@ def _check_book(ch: _Checker, book: records.ContactBook) -> None:
 def _contact_refs(
     ch: _Checker, file: str, path: str, refs: tuple[str, ...], known: set[str]
 ) -> None:
-    for n, id_ in enumerate(refs):
-        if id_ not in known:
-            ch.report(
-                file,
-                f"{path}[{n}]",
-                f'okänd kontakt "{id_}"',
-                f"ska vara ett id under kontakter: i {CONTACTS_FILE}" + did_you_mean(id_, known),
-            )
+    where = f"ska vara ett id under kontakter: i {CONTACTS_FILE}"
+    ch.check_refs(file, path, refs, known, "kontakt", CONTACTS_FILE, where)
 
 
 def _omrade_ref(ch: _Checker, file: str, path: str, oid: str, known: set[str]) -> None:
