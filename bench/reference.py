@@ -37,7 +37,26 @@ class _PermissiveLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without executing its `!!python/…` or `!ENV` tags."""
 
 
+PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+
+
+class PythonName(str):
+    """A `!!python/name:` value, kept as a name and written back as the same tag (the
+    emoji extension's icon index), so the reference loads the handbook's extensions."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    PythonName, lambda dumper, name: dumper.represent_scalar(PYTHON_NAME + name, "")
+)
+
+
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix.startswith(PYTHON_NAME):
+        return PythonName(suffix[len(PYTHON_NAME) :])
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -105,7 +124,7 @@ def write_reference_site(
     docs = root / "docs"
     docs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(
-        yaml.safe_dump(reference_config(config), allow_unicode=True, sort_keys=False),
+        yaml.dump(reference_config(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     leaves = max(0, pages - 1 - SECTIONS)
@@ -216,6 +235,7 @@ def write_fair_reference_site(
         others = [p for p in paths if p != shape.path] or paths
         target.write_text(fair_page(rng, shape, others), encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        yaml.safe_dump(fair_config(config), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.dump(fair_config(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
     )
     return root
