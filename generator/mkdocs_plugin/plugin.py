@@ -164,7 +164,7 @@ class InsatshandbokenPlugin(BasePlugin):  # no config options
             page.present_anchor_ids |= raw_blocks.anchor_ids(blocks)
         self._viewed[page.file.src_uri] = (html, blocks)
         view = raw_blocks.search_view(raw_blocks.without_excluded_sections(html), blocks)
-        return raw_blocks.definitions_apart(view)
+        return raw_blocks.definitions_apart(raw_blocks.without_source_marks(view))
 
     @event_priority(-100)  # after the search plugin's (priority 0): it reads the search view
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:

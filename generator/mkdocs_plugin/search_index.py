@@ -4,9 +4,12 @@ for unaccented, inflected and abbreviated queries that lunr alone cannot match.
 Material's browser search appends `*` to every query word, so lunr runs a prefix match
 without stemming: `kontaktpersoner*` never matches a page that only says "Kontaktperson",
 and `hemtjanst*` never matches "hemtjänst". This module adds, per document, hidden
-fields (indexed, never displayed): `sok` with ASCII-folded forms of its words, Swedish
-inflected forms of its title and synonyms; `sokord` with the terms the caller gives for a
-page (abbreviations, aliases). It makes punctuation such as "(ART)" separate words.
+fields (indexed, never displayed): `sok` with Swedish inflected forms of its title and
+synonyms; `sokord` with the terms the caller gives for a page (abbreviations, aliases);
+`namn` with its names written together. It makes punctuation such as "(ART)" separate
+words. The unaccented forms of every word ("hemtjanst") are added in the browser, by
+sok.js, when it hands the entries to Material's worker: written here they were a fifth of
+the index's weight, and the index is what a phone downloads.
 The index must not be stemmed (mkdocs.yml's search `pipeline` leaves the stemmer out):
 a stemmed "kontaktpersoner" → "kontaktperson" is never matched by `kontaktpersoner*`.
 Wiring: the MkDocs plugin calls `improve_search_index(site_dir, keywords)` in its
@@ -25,8 +28,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.text import fold
-
-_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def joined(text: str) -> str:
 def name_terms(names: Iterable[str]) -> str:
     """The hidden `namn` field: each name written together, and unaccented."""
     found = {j for n in names if (j := joined(n))}
-    return " ".join(sorted(NAME_MARK + j for j in found | {_fold_word(j) for j in found}))
+    return " ".join(sorted(NAME_MARK + j for j in found | {fold(j) for j in found}))
 
 
 def summary_html(summary: str) -> str:
@@ -117,20 +118,9 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def folded_forms(text: str) -> set[str]:
-    """Unaccented forms of the words that have accents: 'Hemtjänst' → {'hemtjanst'}."""
-    return _folded(words(text))
-
-
-def _folded(found: list[str]) -> set[str]:
-    # Each distinct word once, and ASCII words (already folded) not at all: this runs over
-    # every word of the site, and folding it all took about a tenth of the build.
-    return {f for w in set(found) if not w.isascii() and (f := _fold_word(w)) != w}
-
-
 def inflected_forms(title: str) -> set[str]:
-    """Swedish noun forms of a title's words ('Kontaktperson' → 'kontaktpersoner', …),
-    with their unaccented forms; a final -e is dropped before a vowel ending (familje)."""
+    """Swedish noun forms of a title's words ('Kontaktperson' → 'kontaktpersoner', …); a
+    final -e is dropped before a vowel ending (familje). sok.js adds their unaccented forms."""
     forms: set[str] = set()
     for word in words(title):
         if len(word) < MIN_INFLECT or word.isdigit() or word in stop_words():
@@ -143,7 +133,7 @@ def inflected_forms(title: str) -> set[str]:
             forms.add(base + ending)
         if DOUBLED_M.search(word):  # short vowel + m doubles: familjehem → familjehemmet
             forms |= {word + "m" + ending for ending in ENDINGS if ending[0] in "aeo"}
-    return forms | {_fold_word(f) for f in forms}
+    return forms
 
 
 def _fits(word: str, ending: str) -> bool:
@@ -168,17 +158,16 @@ def _synonyms(found: list[str]) -> set[str]:
 
 def search_terms(title: str, text: str) -> str:
     """The hidden `sok` field of one index entry: space-separated, sorted, de-duplicated."""
-    plain = plain_text(text)
     title_plain = plain_text(title)
-    found = words(title_plain + " " + plain)  # once: the costliest step, over every word
-    terms = _folded(found) | inflected_forms(title_plain) | _synonyms(found)
+    found = words(title_plain + " " + plain_text(text))
+    terms = inflected_forms(title_plain) | _synonyms(found)
     return " ".join(sorted(terms - stop_words()))
 
 
 def keyword_terms(terms: Iterable[str]) -> str:
-    """The caller's terms for one page, with their unaccented forms."""
+    """The caller's terms for one page, as words (sok.js adds their unaccented forms)."""
     found = {w for term in terms for w in words(term)}
-    return " ".join(sorted((found | folded_forms(" ".join(found))) - stop_words()))
+    return " ".join(sorted(found - stop_words()))
 
 
 def improve_index(

@@ -167,3 +167,13 @@ def test_search_view_leaves_out_excluded_sections_up_to_the_next_heading():
     assert definitions_apart(
         "<dl><dt>Nationell insats</dt><dd>Ingen</dd><dt>Källa</dt><dd>X</dd></dl>"
     ) == ("<dl><dt>Nationell insats:</dt> <dd>Ingen</dd> <dt>Källa:</dt> <dd>X</dd> </dl>")
+
+
+def test_search_view_leaves_out_the_source_marks_but_not_other_superscripts():
+    from generator.mkdocs_plugin.raw_blocks import without_source_marks
+
+    html = (
+        '<p>Bistånd i bostaden <sup><a href="#kallhanvisning-2">[2]</a>,'
+        '<a href="#kallhanvisning-1">[1]</a></sup> och mer.</p><p>m<sup>2</sup></p>'
+    )
+    assert without_source_marks(html) == "<p>Bistånd i bostaden och mer.</p><p>m<sup>2</sup></p>"

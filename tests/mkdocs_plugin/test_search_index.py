@@ -45,9 +45,13 @@ def _index() -> dict:
     }
 
 
-def test_unaccented_query_word_is_in_the_index() -> None:
+def test_unaccented_forms_are_left_to_the_browser() -> None:
+    # sok.js adds them when it hands the entries to Material's worker (the query table in
+    # tests/browser/search_queries.yml types unaccented words); written here they were a
+    # fifth of the index's weight.
     terms = search_terms("Hemtjänst", "<p>Stöd i hemmet.</p>").split()
-    assert "hemtjanst" in terms and "stod" in terms
+    assert "hemtjänsten" in terms
+    assert not {"hemtjanst", "stod", "hemtjansten"} & set(terms)
 
 
 def test_inflected_title_forms_are_in_the_index() -> None:
@@ -65,7 +69,7 @@ def test_abbreviation_given_by_the_caller_is_indexed() -> None:
 def test_section_entries_get_no_title_inflections() -> None:
     section = improve_index(_index())["docs"][1]
     assert "kallorna" not in section.get(FIELD, "").split()
-    assert "kallor" in section[FIELD].split()  # folded form of its own words
+    assert "källorna" not in section.get(FIELD, "").split()
 
 
 def test_iub_synonym_and_separator_for_parenthesised_abbreviations() -> None:
@@ -126,8 +130,8 @@ def test_vendored_stop_words_are_the_list_materials_lunr_applies_to_the_index() 
 
 def test_stop_words_are_left_out_of_the_hidden_terms() -> None:
     terms = search_terms("Boende för äldre", "<p>Hjälp i hemmet och på natten.</p>").split()
-    assert not {"for", "pa", "och", "i"} & set(terms)
-    assert "aldre" in terms
+    assert not {"for", "för", "pa", "och", "i"} & set(terms)
+    assert "boenden" in terms
 
 
 def test_a_page_entry_gets_its_names_written_together_and_marked() -> None:
@@ -170,5 +174,5 @@ def test_a_life_situation_page_ranks_higher_unless_its_front_matter_says_otherwi
 
 def test_impossible_inflections_are_not_added() -> None:
     forms = set(search_terms("Hemtjänst", "").split())
-    assert "hemtjänsten" in forms and "hemtjanster" in forms
+    assert "hemtjänsten" in forms and "hemtjänster" in forms
     assert not {"hemtjänstn", "hemtjänstor", "hemtjänstna"} & forms

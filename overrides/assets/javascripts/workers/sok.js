@@ -20,6 +20,12 @@
  * own `terms` of each hit report it. Queries with lunr syntax of their own (quotes,
  * + - ~ ^ * :) go to Material unchanged, and so do their results.
  *
+ * Unaccented forms are added here, not in the index files: each entry's words with å, ä, ö
+ * (or another accent) get their unaccented form in the hidden `sok` field ("omvårdnad" →
+ * "omvardnad"), and its everyday words in `sokord`, so "hemtjanst" finds Hemtjänst. The
+ * build writes the other hidden words (inflections, synonyms, names); the same folding
+ * there (generator/text.py `fold`) made a fifth of the index's weight.
+ *
  * The index every page loads holds the pages' own entries; their sections (config.avsnitt)
  * are fetched here at the first query, and Material's worker is set up again with all
  * entries before it answers that query.
@@ -33,6 +39,42 @@
   var asked = []  /* content words of the query being answered (the worker answers in order) */
   /* sections: null before the first query, then "loading", "rebuilding", "done" */
   var setup = null, sections = null, pending = null
+
+  /* The build's word pattern (search_index.py `_WORD`) and its fold (generator/text.py) */
+  var WORD = /[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+/g
+  var TAG = /<[^>]+>/g
+
+  function fold(word) {
+    return word.replace(/[åä]/g, "a").replace(/ö/g, "o")
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+  }
+
+  /* The unaccented forms of a text's accented words that it lacks, stop words left out */
+  function unaccented(text) {
+    var found = (text.match(WORD) || []).map(function (w) { return w.toLowerCase() })
+    var has = {}, out = []
+    found.forEach(function (w) { has[w] = true })
+    for (var i = 0; i < found.length; i++) {
+      var w = found[i]
+      if (/^[\x00-\x7f]*$/.test(w)) continue
+      var f = fold(w)
+      if (has[f] || stop[f]) continue
+      has[f] = true
+      out.push(f)
+    }
+    return out.join(" ")
+  }
+
+  function addUnaccented(docs) {
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i]
+      var text = (doc.title || "") + " " + (doc.text || "").replace(TAG, " ") + " " + (doc.sok || "")
+      var sok = unaccented(text), sokord = doc.sokord && unaccented(doc.sokord)
+      if (sok) doc.sok = doc.sok ? doc.sok + " " + sok : sok
+      if (sokord) doc.sokord += " " + sokord
+    }
+    return docs
+  }
 
   function words(query) {
     return query.toLowerCase().split(/[^0-9a-zà-öø-ÿ]+/).filter(Boolean)
@@ -91,7 +133,8 @@
       .catch(function () { return {docs: []} })  /* search on with the pages' own entries */
       .then(function (data) {
         sections = "rebuilding"
-        send({type: SETUP, data: {config: setup.config, docs: setup.docs.concat(data.docs || []),
+        var more = addUnaccented(data.docs || [])
+        send({type: SETUP, data: {config: setup.config, docs: setup.docs.concat(more),
                                   options: setup.options}})
       })
   }
@@ -115,10 +158,13 @@
     if (!msg) return
     if (msg.type === SETUP && msg.data && msg.data.config) {
       var config = msg.data.config
-      if (!setup) setup = msg.data
       ;(config.stoppord || []).forEach(function (w) { stop[w] = true })
       if (config.fuzzy) params = config.fuzzy
       mark = config.namnmarke || ""
+      if (!setup) {  /* the page's own: the sections' second set-up has theirs already */
+        setup = msg.data
+        addUnaccented(setup.docs || [])  /* in place: Material's listener reads these */
+      }
     } else if (msg.type === QUERY && typeof msg.data === "string") {
       if (msg.data && setup && setup.config.avsnitt && sections !== "done") {
         pending = msg.data  /* the latest wins: the page shows the last answer anyway */
