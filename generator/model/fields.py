@@ -243,13 +243,13 @@ FIELDS: dict[str, FieldDoc] = {
     ),
     "EverydayWord.ord": FieldDoc(
         "Ordet eller frasen som den som söker skriver den, med små "
-        'bokstäver. Visas som "Kallas också" på insatsens sida.',
+        'bokstäver. Visas som "Kallas också" på insatsens och livssituationens sida.',
         "äldreboende",
     ),
     "EverydayWord.motivering": FieldDoc(
-        "Varför ordet betyder insatsen: vad insatsens egen "
-        "förklaring säger som stöder det. Granska mot "
-        "förklaringen i content/insatser/ – gissa aldrig.",
+        "Varför ordet betyder sidorna: vad insatsens egen förklaring, eller "
+        "livssituationens text, säger som stöder det. Granska mot förklaringen i "
+        "content/insatser/ eller texten i content/livssituationer/ – gissa aldrig.",
         "Särskilt boende för äldre: förklaringen talar om vård- och omsorgsboende för äldre.",
     ),
     "EverydayWord.insatser": FieldDoc(
@@ -265,6 +265,12 @@ FIELDS: dict[str, FieldDoc] = {
         "En kommuns lista ordet betyder, som mapp/id: "
         "content/iub/<id>.yml eller content/skolgang/<id>.yml.",
         ["skolgang/stockholm"],
+    ),
+    "EverydayWord.livssituationer": FieldDoc(
+        "Id:n för livssituationer ordet betyder, när ordet beskriver en situation snarare "
+        "än en enskild insats (filnamn i content/livssituationer/). Granska mot "
+        "livssituationens egen text.",
+        ["pengar-eller-boende"],
     ),
     "IubExplainer.inledning": FieldDoc(
         "Inledningen, med projektets egna ord.", "En insats utan individuell behovsprövning …"
@@ -415,8 +421,8 @@ RECORD_DOCS: dict[str, str] = {
     "Statement": "Ett påstående med egna ord och dess källor.",
     "LegalRef": "Ett lagrum och dokumentet som anger det.",
     "Exclusion": "En insats som aldrig får ges utan individuell behovsprövning.",
-    "EverydayWords": 'Vardagsord för sökningen och raden "Kallas också" på insatsernas '
-    "sidor: content/sokord.yml.",
+    "EverydayWords": 'Vardagsord för sökningen och raden "Kallas också" på insatsernas och '
+    "livssituationernas sidor: content/sokord.yml.",
     "EverydayWord": "Ett ord eller en fras och de sidor det betyder.",
     "Situation": "En livssituation: content/livssituationer/<id>.yml.",
     "SituationGroup": "En rubrik med insatser som passar.",

@@ -310,21 +310,22 @@ class IubExplainer:
 @dataclass(frozen=True)
 class EverydayWord:
     """One word or phrase people search with (`ord`) and the pages it means: national
-    insatser, områden and/or kommuners listor. `motivering` says why, in the words of the
-    insats's own
-    explanation (an editor checks the mapping against it; never a guess)."""
+    insatser, områden, kommuners listor and/or life situations. `motivering` says why, in
+    the words of the page's own text (an editor checks the mapping against it; never a
+    guess)."""
 
     ord: str
     motivering: str
     insatser: tuple[str, ...] = ()
     omraden: tuple[str, ...] = ()
     listor: tuple[str, ...] = ()  # a kommun's list as "<folder>/<id>": "skolgang/stockholm"
+    livssituationer: tuple[str, ...] = ()  # ids of content/livssituationer/
 
 
 @dataclass(frozen=True)
 class EverydayWords:
-    """content/sokord.yml: everyday words for the search and the insats pages' "Kallas
-    också" line."""
+    """content/sokord.yml: everyday words for the search and the "Kallas också" line of the
+    insats and life-situation pages."""
 
     sokord: tuple[EverydayWord, ...]
     location: Location | None = field(default=None, compare=False)

@@ -410,15 +410,18 @@ class _Checker:
         second entry would silently split its pages)."""
         file = _file(words)
         omraden = set(self.omraden) | self.index.broken.get("omraden", set())
+        situationer = {s.id for s in self.c.situationer} | self.index.broken.get(
+            "livssituationer", set()
+        )
         seen: dict[str, int] = {}
         for n, w in enumerate(words.sokord):
             path = f"sokord[{n}]"
-            if not (w.insatser or w.omraden or w.listor):
+            if not (w.insatser or w.omraden or w.listor or w.livssituationer):
                 self.report(
                     file,
                     f"{path}.ord",
                     f'"{w.ord}" pekar inte på någon sida',
-                    "ange insatser:, omraden: eller listor:",
+                    "ange insatser:, omraden:, listor: eller livssituationer:",
                 )
             self.check_refs(
                 file,
@@ -441,6 +444,14 @@ class _Checker:
             )
             self.check_refs(
                 file, f"{path}.omraden", w.omraden, omraden, "område", "content/omraden/"
+            )
+            self.check_refs(
+                file,
+                f"{path}.livssituationer",
+                w.livssituationer,
+                situationer,
+                "livssituation",
+                "content/livssituationer/",
             )
             key = " ".join(w.ord.casefold().split())
             if key in seen:

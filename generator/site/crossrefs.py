@@ -52,9 +52,11 @@ class CrossRefs:
     category_position: dict[tuple[str, str, str], int] = field(default_factory=dict)
     # (område id, category id) → number of distinct insatser in it
     category_size: dict[tuple[str, str], int] = field(default_factory=dict)
-    # insats id / område id / list "folder/id" → the everyday words of content/sokord.yml that mean it
+    # insats id / område id or list "folder/id" / life situation id → the everyday words of
+    # content/sokord.yml that mean it
     everyday_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     everyday_words_omrade: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    everyday_words_situation: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def method_of(refs: CrossRefs, national_id: str, ref: LocalRef) -> Method | None:
@@ -123,6 +125,7 @@ def link(content: Content) -> CrossRefs:
         explainer_works = set()
     words: dict[str, list[str]] = defaultdict(list)
     words_omrade: dict[str, list[str]] = defaultdict(list)
+    words_situation: dict[str, list[str]] = defaultdict(list)
     for word in content.sokord.sokord if content.sokord else ():
         for iid in word.insatser:
             words[iid].append(word.ord)
@@ -130,6 +133,8 @@ def link(content: Content) -> CrossRefs:
             words_omrade[oid].append(word.ord)
         for key in word.listor:
             words_omrade[key].append(word.ord)  # "skolgang/stockholm": a list, by folder/id
+        for sid in word.livssituationer:
+            words_situation[sid].append(word.ord)
     return CrossRefs(
         content=content,
         insats=insats,
@@ -148,4 +153,5 @@ def link(content: Content) -> CrossRefs:
         category_size=category_size,
         everyday_words={k: tuple(v) for k, v in words.items()},
         everyday_words_omrade={k: tuple(v) for k, v in words_omrade.items()},
+        everyday_words_situation={k: tuple(v) for k, v in words_situation.items()},
     )

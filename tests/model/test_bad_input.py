@@ -487,7 +487,29 @@ CASES = [
         SOKORD,
         write(SOKORD_HEAD + "  - ord: ingenting\n    motivering: x\n"),
         'content/sokord.yml:3:10: sokord[0].ord: "ingenting" pekar inte på någon sida – ange '
-        "insatser:, omraden: eller listor:",
+        "insatser:, omraden:, listor: eller livssituationer:",
+    ),
+    Case(
+        "everyday word: unknown life situation",
+        SOKORD,
+        write(
+            SOKORD_HEAD + "  - ord: ensam\n    motivering: x\n    livssituationer:\n"
+            "      - ensam-hema\n"
+        ),
+        "content/sokord.yml:6:9: sokord[0].livssituationer[0]: okänd livssituation "
+        '"ensam-hema" – ska vara ett filnamn i content/livssituationer/ (menade du '
+        '"ensam-hemma"?)',
+    ),
+    Case(
+        "everyday word: unknown life situation next to a known insats",
+        SOKORD,
+        write(
+            SOKORD_HEAD + "  - ord: ensam\n    insatser: [kontaktperson]\n"
+            "    livssituationer: [ensam-hemma, ensamhet]\n    motivering: x\n"
+        ),
+        "content/sokord.yml:5:36: sokord[0].livssituationer[1]: okänd livssituation "
+        '"ensamhet" – ska vara ett filnamn i content/livssituationer/ (menade du '
+        '"ensam-hemma"?)',
     ),
     Case(
         "everyday word twice",

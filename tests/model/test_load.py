@@ -77,6 +77,20 @@ def test_dump_keeps_not_asked_visible_and_starts_with_schema_line() -> None:
     assert "&" not in text and "*" not in text.replace("*stjärnor*", "")
 
 
+def test_an_everyday_word_may_mean_only_a_life_situation(content_tree: Path) -> None:
+    path = content_tree / "content" / "sokord.yml"
+    path.write_text(
+        "# yaml-language-server: $schema=../schema/sokord.schema.json\nsokord:\n"
+        "  - ord: ensam\n    livssituationer: [ensam-hemma]\n"
+        "    motivering: Livssituationens text talar om att vara ensam.\n",
+        encoding="utf-8",
+    )
+    content, problems = load_content(content_tree)
+    assert problems == []
+    assert content.sokord.sokord[0].livssituationer == ("ensam-hemma",)
+    jsonschema.Draft202012Validator(_schema_for(path)).validate(_as_data(path))
+
+
 def test_committed_schemas_equal_the_generated_ones() -> None:
     for name, text in schema_texts().items():
         assert (REPO / "schema" / name).read_text(encoding="utf-8") == text, (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from html import unescape
 
+import yaml
 import markdown
 from site_sample import EVIL, make_sample_content
 
@@ -16,6 +17,8 @@ from generator.model.records import (
     Contact,
     ContactBook,
     ContactPlace,
+    EverydayWord,
+    EverydayWords,
     ListItemRef,
     Situation,
     SituationGroup,
@@ -101,6 +104,31 @@ def test_a_situation_lists_its_insatser_in_order_then_the_kommun_items() -> None
         < html.index('href="../skolgang/stockholm-skolgang.md#skolgang-art"')
     )
     assert "Personer över 18 år" in html  # the list's own målgrupp
+
+
+def _meta(page_text: str) -> dict:
+    return yaml.safe_load(page_text.split("---\n", 2)[1])
+
+
+def test_a_situations_everyday_words_are_its_search_words_and_are_shown() -> None:
+    plain, situation = _refs()
+    words = EverydayWords(
+        (
+            EverydayWord("hemlös", "x", livssituationer=("ensam",)),
+            EverydayWord("kontaktman", "x", insatser=("kontaktperson",)),
+            EverydayWord("<b>ensam</b>", "x", insatser=("hemtjanst",), livssituationer=("ensam",)),
+        )
+    )
+    refs = link(dataclasses.replace(plain.content, sokord=words))
+    assert refs.everyday_words_situation == {"ensam": ("hemlös", "<b>ensam</b>")}
+    _, text = situationer.render_situation(situation, refs)
+    assert _meta(text)["sokord"] == ["hemlös", "<b>ensam</b>"]  # the search index reads it
+    html = _html(text)
+    assert "<b>" not in html  # a word is text, shown as typed
+    assert "<li><strong>Kallas också:</strong> hemlös; <b>ensam</b></li>" in unescape(html)
+    assert html.index('id="hjalp"') < html.index("Kallas också") < html.index('id="insatser"')
+    _, bare = situationer.render_situation(situation, plain)
+    assert "sokord" not in _meta(bare) and "Kallas också" not in bare
 
 
 def test_the_start_page_cards_have_the_bundled_icon_and_a_link() -> None:

@@ -124,6 +124,7 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
     iub = _list_items(refs, "iub", s.utan_ansokan)
     skolgang = _list_items(refs, "skolgang", s.skolgang)
     omraden = [(refs.omrade[o].namn, omrade_page(o)) for o in s.omraden if o in refs.omrade]
+    words = refs.everyday_words_situation.get(s.id, ())
     page = render_template(
         "livssituation.md.j2",
         src=src,
@@ -133,6 +134,7 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
         iub=_by_kommun(iub),
         skolgang=_by_kommun(skolgang),
         omraden=omraden,
+        everyday_words=words,
         IUB=IUB,
         breadcrumb=breadcrumb(src, (TITLES[SITUATIONS], SITUATIONS)),
     )
@@ -142,6 +144,8 @@ def render_situation(s: Situation, refs: CrossRefs) -> tuple[str, str]:
         "description": f"{s.namn}: {s.kort}",
         "jsonld": jsonld.script_json(jsonld.situation_data(s, refs, src, local)),
     }
+    if words:
+        meta["sokord"] = list(words)  # content/sokord.yml: the search finds the page by them
     if kontakter.is_violence_omrade(book, s.omraden):
         meta.update(kontakter.exit_meta(book))
     return src, front_matter(s.namn, **meta) + page
