@@ -39,22 +39,30 @@ class Blocks(list[str]):
     for one and replaced by trusted HTML (issue 10): only the placeholders this stash wrote
     are ever restored."""
 
-    def __init__(self, blocks: Sequence[str] = (), token: str = "") -> None:
+    def __init__(self, blocks: Sequence[str] = ()) -> None:
         super().__init__(blocks)
-        self.token = token or secrets.token_hex(8)
+        self.token = secrets.token_hex(8)
 
     def placeholder(self, n: int) -> str:
         return f"ihrawblock{self.token}n{n:06d}x"
 
-    def paragraphs(self) -> re.Pattern[str]:
-        return re.compile(rf"<p>ihrawblock{self.token}n(\d{{6}})x</p>")
+    def block(self, m: re.Match[str]) -> str | None:
+        """The block a placeholder match (of _PARAGRAPH or _EITHER) stands for; None for
+        another token's – then it is only text."""
+        token, digits = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if token != self.token or int(digits) >= len(self):
+            return None
+        return self[int(digits)]
 
-    def comments(self) -> re.Pattern[str]:
-        """search_view's form: comments the search parser skips, around the words."""
-        return re.compile(rf"<!--ihrawblock{self.token}n(\d{{6}})x-->[^\n]*?<!--/ihrawblock-->")
 
-    def block(self, digits: str) -> str:
-        return self[int(digits)]  # only indices this stash wrote: always in range
+# Placeholders of any token, which Blocks.block compares in code: one pattern for every
+# page (a pattern per page's token was a tenth of the build – compiling 3 per page, and
+# evicting what re's cache holds for Markdown).
+_PLACEHOLDER = r"ihrawblock([0-9a-f]{16})n(\d{6})x"
+_PARAGRAPH = re.compile(rf"<p>{_PLACEHOLDER}</p>")
+# search_view's form: comments the search parser skips, around the words.
+_COMMENT_FORM = rf"<!--{_PLACEHOLDER}-->[^\n]*?<!--/ihrawblock-->"
+_EITHER = re.compile(f"{_PARAGRAPH.pattern}|{_COMMENT_FORM}")
 
 
 def _balanced(block: str, tag: str) -> bool:
@@ -100,8 +108,12 @@ def restore(content: str, blocks: Sequence[str]) -> str:
         return content
     # Python-Markdown ends a raw block with a newline of its own, except at the end of the
     # page (it strips its output): the same here, for identical pages.
-    either = re.compile(f"{blocks.paragraphs().pattern}|{blocks.comments().pattern}")
-    restored = either.sub(lambda m: blocks.block(m.group(1) or m.group(2)) + "\n", content)
+
+    def put_back(m: re.Match[str]) -> str:
+        block = blocks.block(m)
+        return m.group(0) if block is None else block + "\n"
+
+    restored = _EITHER.sub(put_back, content)
     return restored.rstrip("\n") if not content.endswith("\n") else restored
 
 
@@ -124,13 +136,15 @@ def search_view(content: str, blocks: Sequence[str]) -> str:
         return content
 
     def view(m: re.Match) -> str:
-        block = blocks.block(m.group(1))
+        block = blocks.block(m)
+        if block is None:
+            return m.group(0)
         words = search_words(block)
         if words is block:  # parsed like the rest of the page
             return block + "\n"
-        return f"<!--{blocks.placeholder(int(m.group(1)))}-->{words}<!--/ihrawblock-->"
+        return f"<!--{blocks.placeholder(int(m.group(2)))}-->{words}<!--/ihrawblock-->"
 
-    viewed = blocks.paragraphs().sub(view, content)
+    viewed = _PARAGRAPH.sub(view, content)
     return viewed.rstrip("\n") if not content.endswith("\n") else viewed
 
 

@@ -143,11 +143,18 @@ def lead(ins: Insats, refs: CrossRefs, numbers: dict[str, int],
                 cut)
 
 
+_IS = re.compile(r"\s+(är|innebär)\s+")
+_NOT_WORD = re.compile(r"[^\w ]")
+
+
 def _gist(text: str, name: str) -> str:
     """An explanation without case, punctuation and a leading "<name> är"."""
     t = " ".join(text.lower().split())
-    t = re.sub(r"^" + re.escape(name.lower()) + r"\s+(är|innebär)\s+", "", t)
-    return re.sub(r"[^\w ]", "", t)
+    # startswith, not a pattern made of the name: one pattern per insats was compiled
+    # anew on every build (and pushed Markdown's patterns out of re's cache)
+    if t.startswith(name.lower()) and (verb := _IS.match(t, len(name.lower()))):
+        t = t[verb.end() :]
+    return _NOT_WORD.sub("", t)
 
 
 def audience_of(refs: CrossRefs, m: Membership) -> str | None:
