@@ -28,7 +28,7 @@ from generator import build
 from generator.mkdocs_plugin import markdown_subset, raw_blocks, serve_problems
 from generator.mkdocs_plugin.search_index import improve_search_index
 from generator.model.problems import UnexpectedError
-from generator.site import publish
+from generator.site import publish, template_cache
 
 log = logging.getLogger("mkdocs.plugins.insatshandboken")
 # While serving, content problems are reported outside MkDocs' own loggers: MkDocs counts
@@ -78,6 +78,11 @@ class InsatshandbokenPlugin(BasePlugin):  # no config options
         if not config.repo_url:
             config.repo_url, config.edit_uri = None, None
         return config
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        # The theme's templates are compiled anew for every build: keep them compiled.
+        env.bytecode_cache = template_cache.bytecode_cache(_root(config))
+        return env
 
     def on_pre_build(self, *, config: Any) -> None:
         if self.generated is not None:  # build_site generated, and holds the lock

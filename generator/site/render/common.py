@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.history import History
+from generator.site import template_cache
 from generator.site.escape import h, md, md_blocks
 from generator.model.records import MEASURES, Figure, Statistics
 from generator.text import slugify
@@ -207,8 +208,10 @@ def _finalize(value: object) -> object:
 
 
 def make_env() -> jinja2.Environment:
+    root = template_cache.checkout_root()
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
+        bytecode_cache=template_cache.bytecode_cache(root) if root else None,
         autoescape=True,  # anything that slips past finalize is at least HTML-escaped
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
