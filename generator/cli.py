@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from generator.importers.run import DOCUMENTS
+from generator.importers import DOCUMENTS
 
 log = logging.getLogger(__name__)
 

@@ -12,3 +12,14 @@
   national mapping to the local lists; `citations` parses printed citations
 - `report` – the difference against content/ and the import report
 """
+
+# The documents the import reads, by kind (paths under ../shared/seeds/), here rather than
+# in `run` so that the CLI can name them without importing the importers (a build never
+# runs them).
+DOCUMENTS: dict[str, str] = {
+    "forklaringar": "sources/kartlaggning-forklaringar.txt",
+    "tabeller": "sources/kartlaggning-resultattabeller.txt",
+    "oppna-insatser": "sources/stockholm-oppna-insatser-iub.txt",
+    "iub-riktlinjer": "sources/alingsas-riktlinjer-iub.txt",
+    "skolgang": "sources/stockholm-skolgang.txt",
+}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.importers import (
+    DOCUMENTS,
     ages,
     curated,
     local_lists,
@@ -30,13 +31,6 @@ REPORT = "sources/import-report.md"
 
 # Document kind → the committed source it is imported from (override with another file,
 # text or PDF, e.g. a new survey round).
-DOCUMENTS: dict[str, str] = {
-    "forklaringar": "sources/kartlaggning-forklaringar.txt",
-    "tabeller": "sources/kartlaggning-resultattabeller.txt",
-    "oppna-insatser": "sources/stockholm-oppna-insatser-iub.txt",
-    "iub-riktlinjer": "sources/alingsas-riktlinjer-iub.txt",
-    "skolgang": "sources/stockholm-skolgang.txt",
-}
 
 # The survey's two appendices as works; the documents name no publisher, so none is invented.
 SURVEY_WORKS = (
