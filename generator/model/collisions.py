@@ -1,8 +1,8 @@
 """Ids that would collide with the handbook's own pages or anchors (issue 10): validate
 finds them at their line, so the build never meets them.
 
-A record's id names its page (insatser/<id>/, omraden/<id>/, iub/<id>/, skolgang/<id>/,
-livssituationer/<id>/)
+A record's id names its page (insatser/<id>/, omraden/<id>/ and statistik/<id>/, iub/<id>/,
+skolgang/<id>/, livssituationer/<id>/)
 and, on some pages, anchors beside the template's own. The names below are those the
 templates in generator/site/templates/ write; tests/model/test_collisions.py checks them
 against a rendered site, so a new generated page or anchor cannot slip past.
@@ -10,7 +10,6 @@ against a rendered site, so a new generated page or anchor cannot slip past.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from generator.model import records
@@ -22,12 +21,17 @@ RESERVED_PAGES: dict[str, frozenset[str]] = {
     "iub": frozenset({"index", "jamforelse", "om-iub"}),
     "skolgang": frozenset({"index"}),
     "livssituationer": frozenset({"index"}),
+    "statistik": frozenset({"index"}),  # statistik/<område id>/ beside the overview
 }
 LIST_PAGE_ANCHORS = frozenset({"lista"})  # lista.md.j2, besides "grupp-<group id>"
 SKOLGANG_ANCHORS = frozenset({"skolgang"})  # skolgang.md.j2: "<list>", "<list>-<group>"
-# statistik.md.j2: each område's section is "<område id>" with blocks "<id>-<n>", like
-# "alla" for all of them.
-STATISTICS_ANCHORS = frozenset({"statistik", "alla"})
+# statistik.md.j2 and statistik_omrade.md.j2 (one scope per page): fixed anchors only, so
+# no record id can collide with them; listed for the test against a rendered site.
+_STATISTICS_BLOCKS = ("vanligast", "minst-vanligt", "digitalt", "enskild-regi", "utan-beslut")
+STATISTICS_ANCHORS = frozenset(
+    {"statistik", "per-omrade", "alla", *_STATISTICS_BLOCKS}
+    | {f"diagram-{b}-t" for b in _STATISTICS_BLOCKS}
+)
 
 Found = tuple[str, str, str, str]  # file, field path, message, hint
 
@@ -42,7 +46,6 @@ def collisions(content: records.Content) -> Iterator[Found]:
     for lst in content.lists:
         yield from _list_anchors(lst)
     yield from _skolgang_anchors([lst for lst in content.lists if lst.kind == "skolgang"])
-    yield from _statistics_anchors(content.omraden)
 
 
 def _reserved(content: records.Content) -> Iterator[Found]:
@@ -50,7 +53,11 @@ def _reserved(content: records.Content) -> Iterator[Found]:
         tuple[str, records.Insats | records.Omrade | records.LocalList | records.Situation]
     ]
     folders = [("insatser", r) for r in content.insatser]
-    folders += [("omraden", r) for r in content.omraden]
+    # An område has two pages: its own and its statistics (one message for the first taken)
+    folders += [
+        (next((f for f in ("omraden", "statistik") if r.id in RESERVED_PAGES[f]), "omraden"), r)
+        for r in content.omraden
+    ]
     folders += [("iub" if r.kind == "iub" else "skolgang", r) for r in content.lists]
     folders += [("livssituationer", r) for r in content.situationer]
     for folder, record in folders:
@@ -93,16 +100,3 @@ def _skolgang_anchors(lists: list[records.LocalList]) -> Iterator[Found]:
                 )
             else:
                 owners[anchor] = _file(lst)
-
-
-def _statistics_anchors(omraden: tuple[records.Omrade, ...]) -> Iterator[Found]:
-    ids = {o.id for o in omraden} | {"alla"}
-    for o in omraden:
-        m = re.fullmatch(r"(.+)-\d+", o.id)
-        if o.id in STATISTICS_ANCHORS or (m and m.group(1) in ids):
-            yield (
-                _file(o),
-                "id",
-                f'id "{o.id}" är upptaget: statistiksidan har redan ankaret #{o.id}',
-                "välj ett annat id och döp om filen efter det",
-            )

@@ -95,6 +95,8 @@ def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None,
     for lst in content.lists:
         put(_for(lst, lists.render_list, lst, refs))
     put(statistik.render_statistics(refs))
+    for o in content.omraden:
+        put(_for(o, statistik.render_omrade_statistics, o, refs))
 
     files = [(JSON_PATH, "Alla poster (JSON)"), (statistik.CSV_PATH, "Statistik (CSV)")]
     out[JSON_PATH] = records_json(content)

@@ -45,6 +45,10 @@ def omrade_page(omrade_id: str) -> str:
     return f"omraden/{safe_id(omrade_id)}.md"
 
 
+def omrade_statistics_page(omrade_id: str) -> str:
+    return f"statistik/{safe_id(omrade_id)}.md"
+
+
 def situation_page(situation_id: str) -> str:
     return f"livssituationer/{safe_id(situation_id)}.md"
 
