@@ -641,6 +641,18 @@ CASES = [
         "är en sida som handboken gör själv – välj ett annat id och döp om filen efter det",
     ),
     Case(
+        "reserved omrade id index",  # omraden/index/ and statistik/index/: one message
+        "content/omraden/index.yml",
+        copy_of(
+            OMRADE,
+            ("id: barn-och-unga", "id: index"),
+            ("nummer: 3", "nummer: 7"),
+            ("namn: Barn och unga", "namn: Register"),
+        ),
+        'content/omraden/index.yml:2:5: id: id "index" är upptaget: omraden/index/ är '
+        "en sida som handboken gör själv – välj ett annat id och döp om filen efter det",
+    ),
+    Case(
         "local id equal to a page anchor",
         IUB,
         replace("      - id: familjeradgivning", "      - id: lista"),

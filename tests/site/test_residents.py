@@ -158,7 +158,7 @@ def test_cite_block_gives_title_handbook_address_and_date(real):
 def test_survey_round_is_not_stated(real):
     # No source states the survey's year or round: no page may claim one.
     _, site = real
-    for p in ("insatser/hemtjanst", "statistik", "om", "omraden/aldre"):
+    for p in ("insatser/hemtjanst", "statistik", "statistik/aldre", "om", "omraden/aldre"):
         assert not re.search(r"(kartläggning|enkät)\w* (från |år )?20\d\d", page(site, p).text)
 
 

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from generator.site.crossrefs import CrossRefs
 from generator.text import sort_key
 from generator.model.records import MEASURE_LABELS, MEASURES, Figure, Insats, Membership, Omrade
-from generator.site.render import ages, charts, kontakter
+from generator.site.render import ages, charts, kontakter, statistik
 from generator.site.render.common import (
     OMRADEN, A_O, breadcrumb, front_matter, html_table, insats_page, link_html, omrade_page,
     omrade_statistics_page, render_template, stat_cells, figure_text, TITLES,
@@ -78,7 +78,7 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
                   for s in o.se_ocksa if s.omrade in refs.omrade],
         own=sorted((i for i in refs.content.insatser if o.id in i.omraden and not any(
             m.omrade == o.id for m in i.medlemskap)), key=lambda i: sort_key(i.namn)),
-        insats_page=insats_page, statistics=omrade_statistics_page(o.id),
+        insats_page=insats_page, statistics=omrade_statistics_page(o.id) if statistik.has_figures(rows) else None,
         most=top_chart("diagram-vanligast", f"{o.namn}: de {len(most)} vanligaste insatserna", most) if most else None,
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,

@@ -44,6 +44,11 @@ def measure_anchor(measure: str) -> str:
 Block = tuple[str, str, Markup, Markup]  # anchor, heading, chart, table
 
 
+def has_figures(rows: list[tuple[Membership, Insats]]) -> bool:
+    """Whether any block would show a row (the survey may have no table for an område)."""
+    return any(m.statistik and any(getattr(m.statistik, x) for x in MEASURES) for m, _ in rows)
+
+
 def _ranked(rows: list[tuple[Membership, Insats]], measure: str) -> list[tuple[Membership, Insats]]:
     with_fig = [r for r in rows if r[0].statistik and getattr(r[0].statistik, measure)]
     return sorted(
@@ -153,6 +158,7 @@ def render_omrade_statistics(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
     src = omrade_statistics_page(o.id)
     rows = refs.by_omrade.get(o.id, [])
     title = f"Statistik: {o.namn}"
+    items = blocks(src, o.namn, rows, refs, False)
     page = render_template(
         "statistik_omrade.md.j2",
         src=src,
@@ -161,11 +167,13 @@ def render_omrade_statistics(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
         breadcrumb=breadcrumb(src, (TITLES[STATISTICS], STATISTICS)),
         STATISTICS=STATISTICS,
         omrade=omrade_page(o.id),
-        items=blocks(src, o.namn, rows, refs, False),
+        items=items,
     )
     description = (
         f"Statistik för {o.namn}: de vanligaste och minst vanliga insatserna och "
         "störst andel digitalt, i enskild regi och utan biståndsbeslut."
+        if items
+        else f"Statistik för {o.namn}: handboken har inga siffror ur kartläggningen för området."
     )
     return src, front_matter(title, description=description) + page
 
