@@ -27,7 +27,8 @@ class SiteCatalog:
     web_cited_insats: str  # the insats citing most works that have a url or webbplats
     web_citations: tuple[str, ...]  # those works' citation texts, as the page prints them
     iub: tuple[str, ...]
-    statistics: tuple[str, ...]
+    statistics: tuple[str, ...]  # the overview first, then each område's statistics page
+    longest_omrade_statistics: str  # the område statistics page with the most text
     sources: tuple[str, ...]
     a_to_o: tuple[str, ...]
     other: tuple[str, ...]  # every remaining page: skolgång, om, nedladdning, …
@@ -134,7 +135,11 @@ def load_catalog(site: Path) -> SiteCatalog:
     if web_cited and web_cited not in sample:
         sample += (web_cited,)
 
-    statistics = _matching(pages, "/statistik/")
+    statistics = _matching(pages, "/statistik/")  # sorted: "/statistik/" comes first
+    per_omrade = [p for p in statistics if _last_segment(p) in omrade_ids]
+    if statistics[:1] != ("/statistik/",) or not per_omrade:
+        raise AssertionError(f"no statistics overview or område statistics page: {statistics}")
+    longest_stats = max(per_omrade, key=lambda p: (_text_length(files[p]), p))
     sources = _matching(pages, "/kallor/")
     a_to_o = tuple(p for p in pages if p in ("/insatser/", "/insatser/forkortningar/"))
     iub = _matching(pages, "/iub/")
@@ -152,6 +157,7 @@ def load_catalog(site: Path) -> SiteCatalog:
         web_citations=web.get(_last_segment(web_cited), ()),
         iub=iub,
         statistics=statistics,
+        longest_omrade_statistics=longest_stats,
         sources=sources,
         a_to_o=a_to_o,
         other=tuple(p for p in pages if p not in known),

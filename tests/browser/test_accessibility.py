@@ -107,7 +107,8 @@ def test_axe_finds_no_wcag_a_or_aa_violation(
 
 
 def _few_pages(catalog: SiteCatalog) -> tuple[str, ...]:
-    """Start, the two insats pages chosen by data, the widest IUB page, statistics, A–Ö."""
+    """Start, the two insats pages chosen by data, the widest IUB page, the statistics
+    overview and the longest område statistics page, A–Ö."""
     return tuple(
         dict.fromkeys(
             (
@@ -117,6 +118,7 @@ def _few_pages(catalog: SiteCatalog) -> tuple[str, ...]:
                 max(catalog.iub, key=len),
             )
             + catalog.statistics[:1]
+            + (catalog.longest_omrade_statistics,)
             + catalog.a_to_o[:1]
         )
     )
