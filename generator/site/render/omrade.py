@@ -78,7 +78,9 @@ def render_omrade(o: Omrade, refs: CrossRefs) -> tuple[str, str]:
                   for s in o.se_ocksa if s.omrade in refs.omrade],
         own=sorted((i for i in refs.content.insatser if o.id in i.omraden and not any(
             m.omrade == o.id for m in i.medlemskap)), key=lambda i: sort_key(i.namn)),
-        insats_page=insats_page, statistics=omrade_statistics_page(o.id) if statistik.has_figures(rows) else None,
+        insats_page=insats_page,
+        # the område's statistics page, when it has any figure to show
+        statistics=omrade_statistics_page(o.id) if statistik.has_figures(rows) else None,
         most=top_chart("diagram-vanligast", f"{o.namn}: de {len(most)} vanligaste insatserna", most) if most else None,
         least=top_chart("diagram-ovanligast", f"{o.namn}: de {len(least)} minst vanliga insatserna", least) if least else None,
         A_O=A_O,
