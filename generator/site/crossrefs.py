@@ -118,9 +118,11 @@ def link(content: Content) -> CrossRefs:
         for ex in content.iub.undantagna:
             for nid in ex.nationell:
                 exclusions[nid].append(ex)
-        explainer_works = {content.iub.undantagna_kalla.dokument} | {
-            r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar} | set(
-            content.iub.om_avslag.kallor if content.iub.om_avslag else ())
+        explainer_works = (
+            {content.iub.undantagna_kalla.dokument}
+            | {r.dokument for sec in content.iub.avsnitt for r in sec.hanvisningar}
+            | set(content.iub.om_avslag.kallor if content.iub.om_avslag else ())
+        )
     else:
         explainer_works = set()
     words: dict[str, list[str]] = defaultdict(list)
@@ -142,8 +144,9 @@ def link(content: Content) -> CrossRefs:
         work=work,
         by_category=dict(by_category),
         by_omrade=dict(by_omrade),
-        citing_insatser={w: sorted(d.values(), key=lambda i: sort_key(i.namn))
-                         for w, d in citing.items()},
+        citing_insatser={
+            w: sorted(d.values(), key=lambda i: sort_key(i.namn)) for w, d in citing.items()
+        },
         citing_local=dict(citing_local),
         local_by_national=dict(local_by_national),
         via_method=via_method,

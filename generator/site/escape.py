@@ -36,7 +36,7 @@ def md(text: object) -> Markup:
     if body[:1] in _BLOCK_START:
         body = f"&#{ord(body[0])};{body[1:]}"
     elif m := _ORDERED_START.match(body):
-        body = f"{m.group(1)}&#{ord(m.group(2))};{body[m.end():]}"
+        body = f"{m.group(1)}&#{ord(m.group(2))};{body[m.end() :]}"
     return Markup(lead + body)
 
 

@@ -35,8 +35,19 @@ _OWNER = "plats.txt"  # beside the site in its build folder: the site dir it was
 _LINK_PREFIX = ".lank-"  # a temporary link, renamed onto the site dir
 # Folders no site may be, hold or sit in – also outside a git checkout, where
 # "tracked by git" cannot be asked.
-_SOURCES = ("content", "generator", "overrides", "schema", "sources", "tests", "bench", ".git",
-            ".github", "build/docs", "build/sites")
+_SOURCES = (
+    "content",
+    "generator",
+    "overrides",
+    "schema",
+    "sources",
+    "tests",
+    "bench",
+    ".git",
+    ".github",
+    "build/docs",
+    "build/sites",
+)
 
 Checkpoint = Callable[[str], None]
 
@@ -81,14 +92,14 @@ def _ours(root: Path, site: Path) -> bool:
     if (site / MARKER).is_file():
         return True
     return site == root / "site" and all(
-        (site / name).is_file() for name in ("index.html", "404.html", "sitemap.xml",
-                                             "search/search_index.json"))
+        (site / name).is_file()
+        for name in ("index.html", "404.html", "sitemap.xml", "search/search_index.json")
+    )
 
 
 def _git(folder: Path, *args: str) -> bytes | None:
     try:
-        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
-                              timeout=60)
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
@@ -141,15 +152,21 @@ def check_site_dir(root: Path, site_dir: Path | str) -> Path:
     if not (site.is_symlink() or site.exists()) or _ours(root, site):
         return site
     if site.is_symlink():
-        raise SiteDirRefused(site_dir, "är en symbolisk länk som inte pekar på ett bygge",
-                             "ta bort länken själv eller välj en annan mapp")
+        raise SiteDirRefused(
+            site_dir,
+            "är en symbolisk länk som inte pekar på ett bygge",
+            "ta bort länken själv eller välj en annan mapp",
+        )
     if not site.is_dir():
         raise SiteDirRefused(site_dir, "är en fil, inte en mapp", pick)
     if any(site.iterdir()):
-        raise SiteDirRefused(site_dir, "innehåller filer som bygget inte har gjort",
-                             "välj en ny eller tom mapp: bygget ersätter bara det som det "
-                             "självt har byggt (en site/ från en äldre version av generatorn "
-                             "tar du bort själv)")
+        raise SiteDirRefused(
+            site_dir,
+            "innehåller filer som bygget inte har gjort",
+            "välj en ny eller tom mapp: bygget ersätter bara det som det "
+            "självt har byggt (en site/ från en äldre version av generatorn "
+            "tar du bort själv)",
+        )
     return site
 
 
@@ -166,11 +183,19 @@ def check_drafts_dir(root: Path, drafts: Path | str) -> Path:
         raise OutputDirRefused("--utkast", drafts, why, pick)
     if path.is_symlink() or (path.exists() and not path.is_dir()):
         raise OutputDirRefused("--utkast", drafts, "är ingen mapp", pick)
-    if (not path.exists() or not any(path.iterdir()) or (path / DRAFTS_MARKER).is_file()
-            or path == root / "staging"):
+    if (
+        not path.exists()
+        or not any(path.iterdir())
+        or (path / DRAFTS_MARKER).is_file()
+        or path == root / "staging"
+    ):
         return path
-    raise OutputDirRefused("--utkast", drafts, "innehåller filer som importen inte har gjort",
-                           "välj en ny eller tom mapp: importen tömmer bara sin egen")
+    raise OutputDirRefused(
+        "--utkast",
+        drafts,
+        "innehåller filer som importen inte har gjort",
+        "välj en ny eller tom mapp: importen tömmer bara sin egen",
+    )
 
 
 def replace_drafts(drafts: Path, write: Callable[[Path], object]) -> None:
@@ -178,8 +203,9 @@ def replace_drafts(drafts: Path, write: Callable[[Path], object]) -> None:
     if drafts.exists():
         shutil.rmtree(drafts)
     drafts.mkdir(parents=True)
-    (drafts / DRAFTS_MARKER).write_text("Utkast från python -m generator import; töms vid "
-                                        "nästa import.\n", encoding="utf-8")
+    (drafts / DRAFTS_MARKER).write_text(
+        "Utkast från python -m generator import; töms vid nästa import.\n", encoding="utf-8"
+    )
     write(drafts)
 
 

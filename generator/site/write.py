@@ -49,8 +49,10 @@ def _existing(out_dir: Path) -> tuple[set[str], list[str]]:
 
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> WriteStats:
     if out_dir.is_symlink():
-        raise ValueError(f"{out_dir} är en symbolisk länk – byggmappen ska vara en vanlig mapp "
-                         "i projektet (ta bort länken; bygget gör mappen)")
+        raise ValueError(
+            f"{out_dir} är en symbolisk länk – byggmappen ska vara en vanlig mapp "
+            "i projektet (ta bort länken; bygget gör mappen)"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     existing, dirs = _existing(out_dir)
     known_dirs = {"", *dirs}

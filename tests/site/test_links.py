@@ -4,7 +4,6 @@ external URL is a well-formed http(s) address. No browser needed (checker: site_
 from __future__ import annotations
 
 import pytest
-
 from site_build import built_site
 from site_links import Link, ParsedSite, broken_links, parse_site, problem
 
@@ -39,7 +38,10 @@ def test_checker_finds_a_broken_anchor_and_a_bad_scheme(parsed_site: ParsedSite)
 def test_checker_rejects_a_link_that_climbs_above_the_site(parsed_site: ParsedSite) -> None:
     # A browser at the domain's root clamps "../../../kallor/" on /insatser/x/ to /kallor/;
     # under a path (GitHub Pages) it leaves the site. The Zensical build once had 1,352.
-    assert problem(parsed_site, Link("/insatser/kontaktperson/", "a", "href", "../../kallor/")) \
-        is None
-    assert problem(parsed_site, Link("/insatser/kontaktperson/", "a", "href",
-                                     "../../../kallor/")) is not None
+    assert (
+        problem(parsed_site, Link("/insatser/kontaktperson/", "a", "href", "../../kallor/")) is None
+    )
+    assert (
+        problem(parsed_site, Link("/insatser/kontaktperson/", "a", "href", "../../../kallor/"))
+        is not None
+    )

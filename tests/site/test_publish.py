@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from sample_tree import make_tree
 
 from generator.build import build_site
 from generator.site import publish
-from sample_tree import make_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = 40  # pages of a fake site: enough for a kill in the middle of writing them
@@ -58,12 +58,17 @@ def snapshot(root: Path) -> dict[str, str]:
 
 def untracked(root: Path) -> list[str]:
     """What `git status` would show a contributor as new, not ignored."""
-    out = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "-uall"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "-C", str(root), "status", "--porcelain", "-uall"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [line for line in out.splitlines() if line.startswith("??")]
 
 
 # --- refused site dirs ------------------------------------------------------------------
+
 
 def _foreign(root: Path) -> str:
     (root / "bilder").mkdir()
@@ -92,19 +97,27 @@ REFUSED = [
     ("README.md", f"är en fil som git följer – {PICK}"),
     ("docs-kalla", f"innehåller filer som git följer – {PICK}"),
     ("docs-kalla/site", f"ligger i docs-kalla/, som har filer som git följer – {PICK}"),
-    (_foreign, "innehåller filer som bygget inte har gjort – välj en ny eller tom mapp: bygget "
-               "ersätter bara det som det självt har byggt (en site/ från en äldre version av "
-               "generatorn tar du bort själv)"),
-    (_foreign_link, "är en symbolisk länk som inte pekar på ett bygge – ta bort länken själv "
-                    "eller välj en annan mapp"),
+    (
+        _foreign,
+        "innehåller filer som bygget inte har gjort – välj en ny eller tom mapp: bygget "
+        "ersätter bara det som det självt har byggt (en site/ från en äldre version av "
+        "generatorn tar du bort själv)",
+    ),
+    (
+        _foreign_link,
+        "är en symbolisk länk som inte pekar på ett bygge – ta bort länken själv "
+        "eller välj en annan mapp",
+    ),
     (_a_file, f"är en fil, inte en mapp – {PICK}"),
 ]
 
 
-@pytest.mark.parametrize("site_dir, message", REFUSED,
-                         ids=[s if isinstance(s, str) else s.__name__ for s, _ in REFUSED])
+@pytest.mark.parametrize(
+    "site_dir, message", REFUSED, ids=[s if isinstance(s, str) else s.__name__ for s, _ in REFUSED]
+)
 def test_a_site_dir_the_build_did_not_make_is_refused_before_anything_is_written(
-        tmp_path, site_dir, message):
+    tmp_path, site_dir, message
+):
     root = git_tree(tmp_path / "repo")
     site_dir = site_dir(root) if callable(site_dir) else site_dir
     before = snapshot(root)
@@ -121,8 +134,9 @@ def test_the_cli_prints_the_refusal_on_one_line_and_exits_1(tmp_path, capsys):
     before = snapshot(root)
     assert main(["build", "--root", str(root), "--site-dir", "."]) == 1
     err = capsys.readouterr().err
-    assert err == (f"fel: --site-dir .: är projektets rotmapp eller en mapp som innehåller den "
-                   f"– {PICK}\n")
+    assert err == (
+        f"fel: --site-dir .: är projektets rotmapp eller en mapp som innehåller den – {PICK}\n"
+    )
     assert snapshot(root) == before
 
 
@@ -177,8 +191,12 @@ with publish.build_lock(root):
 
 
 def fake_build(root: Path, build_id: str, kill_at: str = "", site_dir: str = "site") -> str:
-    done = subprocess.run([sys.executable, "-c", FAKE_BUILD, str(root), site_dir, build_id,
-                           kill_at], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", FAKE_BUILD, str(root), site_dir, build_id, kill_at],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if kill_at:
         assert done.returncode == -signal.SIGKILL, done.stderr
         assert done.stdout.splitlines()[-1] == kill_at  # it died where it was meant to
@@ -203,7 +221,8 @@ def no_leftovers(root: Path) -> None:
     fake_build(root, "nästa")
     assert site_id(root / "site") == "nästa"
     assert [p.name for p in (root / publish.BUILDS).iterdir()] == [
-        os.readlink(root / "site").split("/")[-2]]
+        os.readlink(root / "site").split("/")[-2]
+    ]
 
 
 STEPS = ["mitt i bygget", "byggt", "märkt", "länk gjord", "bytt", "städat"]
@@ -277,9 +296,13 @@ build_site(root, "site", checkpoint=step)
 
 
 def real_build(root: Path, kill_at: str = "", wait_for: str = "") -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", REAL_BUILD, str(root), kill_at, wait_for],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.Popen(
+        [sys.executable, "-c", REAL_BUILD, str(root), kill_at, wait_for],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def built_tree(tmp_path: Path) -> tuple[Path, bytes]:
@@ -305,8 +328,12 @@ def test_a_real_build_killed_inside_mkdocs_or_after_it_leaves_a_complete_site(tm
     proc = real_build(root)
     builds = root / publish.BUILDS
     # Inside MkDocs: its first pages are written into the new build folder.
-    wait_until(lambda: any(p.name != os.readlink(root / "site").split("/")[-2]
-                           and (p / "site/assets").exists() for p in builds.iterdir()))
+    wait_until(
+        lambda: any(
+            p.name != os.readlink(root / "site").split("/")[-2] and (p / "site/assets").exists()
+            for p in builds.iterdir()
+        )
+    )
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert (root / "site/index.html").read_bytes() == before
@@ -341,8 +368,9 @@ def test_two_builds_at_once_run_one_after_the_other(tmp_path):
     out2, err2 = second.communicate(timeout=300)
     assert first.returncode == 0 and second.returncode == 0, err2
     a, b = steps(out1), steps(out2)
-    assert list(a) == list(b) == ["genererat", "mkdocs klart", "märkt", "länk gjord", "bytt",
-                                  "städat"]
+    assert (
+        list(a) == list(b) == ["genererat", "mkdocs klart", "märkt", "länk gjord", "bytt", "städat"]
+    )
     assert b["genererat"] > a["städat"]  # the second began only after the first was done
     assert len(list((root / publish.BUILDS).iterdir())) == 1
     assert (root / "site/index.html").is_file()
@@ -362,8 +390,10 @@ def test_a_full_disk_during_mkdocs_leaves_the_old_site_and_no_half_build(tmp_pat
     monkeypatch.setattr(run, "build", full_disk)
     with pytest.raises(OSError) as err:
         build_site(root, "site")
-    assert str(err.value) == ("disken blev full – webbplatsen är oförändrad och inget "
-                              "halvskrivet ligger kvar; frigör utrymme och bygg igen")
+    assert str(err.value) == (
+        "disken blev full – webbplatsen är oförändrad och inget "
+        "halvskrivet ligger kvar; frigör utrymme och bygg igen"
+    )
     assert (root / "site/index.html").read_bytes() == before
     assert len(list((root / publish.BUILDS).iterdir())) == 1
     assert untracked(root) == []

@@ -7,17 +7,23 @@ import re
 
 import pytest
 
-from generator.site.crossrefs import link
 from generator.model.records import Category, Content, Insats, Membership, Omrade
+from generator.site.crossrefs import link
 from generator.site.render.insats import render_insats
 
 
 def big_category(n: int) -> Content:
     """One område, one category of n insatser listed in source order i01, i02, …"""
     insatser = tuple(
-        Insats(f"i{k:02d}", f"Insats {k:02d}", None, (),
-               (Membership("vuxna", "4.1", None, k, f"Insats {k:02d}", None, (), None),))
-        for k in range(1, n + 1))
+        Insats(
+            f"i{k:02d}",
+            f"Insats {k:02d}",
+            None,
+            (),
+            (Membership("vuxna", "4.1", None, k, f"Insats {k:02d}", None, (), None),),
+        )
+        for k in range(1, n + 1)
+    )
     omrade = Omrade("vuxna", 4, "Vuxna", None, (Category("4.1", "Öppenvård", ()),))
     return Content(insatser, (omrade,), (), (), None)
 
@@ -27,7 +33,7 @@ def sibling_section(content: Content, insats_id: str) -> str:
     _, page = render_insats(index.insats[insats_id], index)
     start = page.index("{ #samma-kategori data-search-exclude }")
     end = page.find("\n## ", start)
-    return page[start:end if end > 0 else len(page)]
+    return page[start : end if end > 0 else len(page)]
 
 
 def linked_ids(section: str) -> list[str]:

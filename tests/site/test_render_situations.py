@@ -8,8 +8,8 @@ from __future__ import annotations
 import dataclasses
 from html import unescape
 
-import yaml
 import markdown
+import yaml
 from site_sample import EVIL, make_sample_content
 
 from generator.mkdocs_plugin.icons import bundled_icons

@@ -105,12 +105,14 @@ def test_omrade_pages_open_with_the_plain_introduction(real):
 
 def _history_complete() -> bool:
     """A full clone with content/ committed: every page then has a known date."""
+
     def git(*args: str) -> str:
         run = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
         return run.stdout.strip() if run.returncode == 0 else "?"
 
     return git("rev-parse", "--is-shallow-repository") == "false" and not git(
-        "status", "--porcelain", "--", "content")
+        "status", "--porcelain", "--", "content"
+    )
 
 
 def test_every_page_has_a_date_unique_ids_and_a_unique_description(real):

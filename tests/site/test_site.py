@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 import csv
 import io
 import json
@@ -14,11 +12,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
-from generator.build import build_site
-from generator.model.records import MEASURES
 from sample_tree import make_tree
 from site_sample import EVIL, make_sample_content
+
+from generator.build import ContentProblems, build_site
+from generator.model.records import MEASURES
 
 
 @pytest.fixture(scope="session")
@@ -90,10 +88,13 @@ class Page(HTMLParser):
 
 
 def page(site: Path, url_path: str) -> Page:
-    return Page(site / url_path.strip("/") / "index.html" if url_path.strip("/") else site / "index.html")
+    return Page(
+        site / url_path.strip("/") / "index.html" if url_path.strip("/") else site / "index.html"
+    )
 
 
 # --- figures ---------------------------------------------------------------------------
+
 
 def test_insats_pages_show_the_exact_figures_of_the_source(site):
     content = make_sample_content()
@@ -103,9 +104,13 @@ def test_insats_pages_show_the_exact_figures_of_the_source(site):
         for m in ins.medlemskap:
             omrade = next(o.namn for o in content.omraden if o.id == m.omrade)
             row = next(r for r in rows if r and r[0] == omrade)
-            expected = (["uppgift saknas"] * 4 if m.statistik is None else
-                        [str(f) if (f := getattr(m.statistik, x)) else "ej efterfrågat"
-                         for x in MEASURES])
+            expected = (
+                ["uppgift saknas"] * 4
+                if m.statistik is None
+                else [
+                    str(f) if (f := getattr(m.statistik, x)) else "ej efterfrågat" for x in MEASURES
+                ]
+            )
             assert row[2:] == expected, (ins.id, omrade)
             checked += 1
     assert checked == sum(len(i.medlemskap) for i in content.insatser)
@@ -120,8 +125,11 @@ def test_figure_is_printed_as_count_and_share_and_not_asked_is_never_zero(site):
 
 def test_omrade_page_lists_every_insats_with_its_four_figures_in_source_order(site):
     p = page(site, "omraden/aldre")
-    names = [r[0] for r in p.cells if r[0] in {"Kontaktperson", "Hemtjänst", "Trygghetslarm",
-                                                 "Särskilt boende"}]
+    names = [
+        r[0]
+        for r in p.cells
+        if r[0] in {"Kontaktperson", "Hemtjänst", "Trygghetslarm", "Särskilt boende"}
+    ]
     assert names[:4] == ["Kontaktperson", "Hemtjänst", "Trygghetslarm", "Särskilt boende"]
     row = next(r for r in p.cells if r[0] == "Hemtjänst")
     assert row[1:] == ["245 (100 %)", "45 (19 %)", "150 (62 %)", "ej efterfrågat"]
@@ -129,6 +137,7 @@ def test_omrade_page_lists_every_insats_with_its_four_figures_in_source_order(si
 
 
 # --- escaping ---------------------------------------------------------------------------
+
 
 def all_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
@@ -153,11 +162,12 @@ def test_no_markup_from_content_reaches_the_html(site):
 
 def test_title_element_cannot_be_broken_out_of(site):
     raw = (site / "insatser/evil/index.html").read_text(encoding="utf-8")
-    title = raw[raw.index("<title>"):raw.index("</title>")]
+    title = raw[raw.index("<title>") : raw.index("</title>")]
     assert "<script" not in title
 
 
 # --- links and reachability ------------------------------------------------------------
+
 
 def resolve(site: Path, from_path: Path, href: str) -> tuple[Path, str] | None:
     """A site-internal href → (file, fragment); None for external links."""
@@ -224,8 +234,10 @@ def test_every_record_has_a_page_or_section_reachable_from_the_start_page(site):
             for li in g.insatser:
                 assert li.id in Page(list_file).ids
     for w in content.works:
-        assert (site / "kallor" / "index.html", f"kalla-{w.id}") in found or \
-            f"kalla-{w.id}" in Page(site / "kallor" / "index.html").ids
+        assert (
+            site / "kallor" / "index.html",
+            f"kalla-{w.id}",
+        ) in found or f"kalla-{w.id}" in Page(site / "kallor" / "index.html").ids
 
 
 def test_insats_is_two_clicks_from_the_start_page(site):
@@ -235,6 +247,7 @@ def test_insats_is_two_clicks_from_the_start_page(site):
 
 
 # --- pages with derived content ----------------------------------------------------------
+
 
 def test_how_to_get_it_comes_from_the_iub_lists_and_the_exclusion(site):
     text = page(site, "insatser/kontaktperson").text
@@ -249,9 +262,17 @@ def test_how_to_get_it_comes_from_the_iub_lists_and_the_exclusion(site):
 
 def test_iub_list_page_shows_every_field(site):
     text = page(site, "iub/alingsas").text
-    for value in ("3.1.1", "Stöd av en kontaktperson.", "Upp till sex månader", "Stödsamtal",
-                  "En gång i veckan", "Personer över 18 år", "Över 18 år",
-                  "Anteckning utan namn", "Efter tre månader"):
+    for value in (
+        "3.1.1",
+        "Stöd av en kontaktperson.",
+        "Upp till sex månader",
+        "Stödsamtal",
+        "En gång i veckan",
+        "Personer över 18 år",
+        "Över 18 år",
+        "Anteckning utan namn",
+        "Efter tre månader",
+    ):
         assert value in text
 
 
@@ -275,10 +296,10 @@ def test_sources_page_links_back_to_the_citing_insatser(site):
 
 def test_charts_show_every_figure_as_text_with_a_caption_and_a_table(site):
     raw = (site / "insatser/kontaktperson/index.html").read_text(encoding="utf-8")
-    chart = raw[raw.index('<figure class="ih-figur"'):]
-    chart = chart[:chart.index("</figure>")]
+    chart = raw[raw.index('<figure class="ih-figur"') :]
+    chart = chart[: chart.index("</figure>")]
     assert "<svg" not in chart and "<figcaption" in chart and 'role="group"' in chart
-    table = raw[raw.index("<caption>"):raw.index("</table>")]
+    table = raw[raw.index("<caption>") : raw.index("</table>")]
     values = re.findall(r'<span class="ih-varde">([^<]+)</span>', chart)
     assert values and all(v in table for v in values)
 
@@ -289,7 +310,10 @@ def test_edit_link_points_at_the_yaml_file_of_the_configured_repository(tmp_path
     monkeypatch.setenv("SITE_URL", "https://exempel.github.io/insatshandboken/")
     build_site(root, root / "site")
     links = Page(root / "site/insatser/kontaktperson/index.html").links
-    assert "https://github.com/exempel/insatshandboken/edit/main/content/insatser/kontaktperson.yml" in links
+    assert (
+        "https://github.com/exempel/insatshandboken/edit/main/content/insatser/kontaktperson.yml"
+        in links
+    )
     # A page made from no single file has nothing to edit.
     assert not [h for h in Page(root / "site/statistik/index.html").links if "/edit/" in h]
     sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
@@ -308,15 +332,19 @@ def test_a_build_without_a_repository_has_no_edit_link_but_a_sitemap(tmp_path, m
     page_ = Page(root / "site/insatser/kontaktperson/index.html")
     assert not [h for h in page_.links if "/edit/" in h]
     assert "<loc>http://127.0.0.1:8000/insatser/kontaktperson/</loc>" in (
-        root / "site/sitemap.xml").read_text(encoding="utf-8")
+        root / "site/sitemap.xml"
+    ).read_text(encoding="utf-8")
 
 
 # --- search, downloads, determinism -----------------------------------------------------
 
+
 def test_search_is_swedish_and_finds_abbreviations_and_other_spellings(site):
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["sv"]
-    art = next(d for d in index["docs"] if d["location"] == "insatser/aggression-replacement-training/")
+    art = next(
+        d for d in index["docs"] if d["location"] == "insatser/aggression-replacement-training/"
+    )
     assert "art" in art["sokord"].split()  # the abbreviation weighs like the title
     kp = next(d for d in index["docs"] if d["location"] == "insatser/kontaktperson/")
     assert "kontakt" in kp["sokord"].split()  # "Kontakt-person", the other spelling
@@ -327,7 +355,9 @@ def test_search_is_swedish_and_finds_abbreviations_and_other_spellings(site):
 def test_downloads_hold_every_record_and_every_figure(site):
     data = json.loads((site / "nedladdning/insatshandboken.json").read_text(encoding="utf-8"))
     assert {i["id"] for i in data["insatser"]} == {i.id for i in make_sample_content().insatser}
-    rows = list(csv.DictReader(io.StringIO((site / "nedladdning/statistik.csv").read_text("utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((site / "nedladdning/statistik.csv").read_text("utf-8")))
+    )
     kp = next(r for r in rows if r["insats_id"] == "kontaktperson" and r["omrade_id"] == "aldre")
     assert (kp["ges_antal"], kp["ges_andel"]) == ("169", "70")
     assert (kp["enskild_regi_antal"], kp["enskild_regi_andel"]) == ("", "")  # not asked ≠ 0
@@ -339,8 +369,11 @@ def test_two_builds_are_byte_identical(sample_tree, tmp_path):
     first = sample_tree / "site"
 
     def files(d: Path) -> dict[str, bytes]:
-        return {p.relative_to(d).as_posix(): p.read_bytes() for p in sorted(d.rglob("*"))
-                if p.is_file() and not p.name.startswith("sitemap.xml")}  # carries the date
+        return {
+            p.relative_to(d).as_posix(): p.read_bytes()
+            for p in sorted(d.rglob("*"))
+            if p.is_file() and not p.name.startswith("sitemap.xml")
+        }  # carries the date
 
     a, b = files(first), files(second)
     assert a.keys() == b.keys()
@@ -352,7 +385,7 @@ def test_failed_build_leaves_the_old_site(sample_tree, tmp_path):
     build_site(root, root / "site")
     before = (root / "site/index.html").read_bytes()
     (root / "content/insatser/hemtjanst.yml").write_text("namn: [", encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(ContentProblems):
         build_site(root, root / "site")
     assert (root / "site/index.html").read_bytes() == before
 
@@ -364,9 +397,13 @@ def test_plain_mkdocs_build_generates_the_pages_through_the_hook(tmp_path):
 
     root = make_tree(tmp_path)
     (root / "build/docs").mkdir(parents=True)  # a fresh clone has it (build/docs/.gitkeep)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-                            cwd=root, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr
     assert "169 (70 %)" in page(root / "site", "insatser/kontaktperson").text
 
@@ -376,7 +413,13 @@ def test_editors_page_documents_every_field_of_every_record_type(site):
     from generator.model.schema import field_reference
 
     text = page(site, "redaktorer/").text
-    for cls in (records.Insats, records.Omrade, records.Work, records.LocalList, records.IubExplainer):
+    for cls in (
+        records.Insats,
+        records.Omrade,
+        records.Work,
+        records.LocalList,
+        records.IubExplainer,
+    ):
         for row in field_reference(cls):
             assert row.key in text, (cls.__name__, row.key)
     assert "medlemskap[].statistik.ges.andel" in text
@@ -385,9 +428,11 @@ def test_editors_page_documents_every_field_of_every_record_type(site):
 
 # --- licences ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", ["om", "nedladdning"])
 def test_about_and_downloads_state_the_licence_and_leave_the_sources_to_their_publishers(
-        site, path):
+    site, path
+):
     p = page(site, path)
     assert "licens" in p.ids
     assert "https://creativecommons.org/licenses/by/4.0/deed.sv" in p.links
@@ -410,8 +455,10 @@ def test_an_insats_page_is_a_defined_term_in_the_handbooks_term_set(site):
     [data] = jsonld(site, "insatser/aggression-replacement-training")
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "DefinedTerm"
-    assert (data["name"], data["termCode"]) == ("Aggression Replacement Training",
-                                                "aggression-replacement-training")
+    assert (data["name"], data["termCode"]) == (
+        "Aggression Replacement Training",
+        "aggression-replacement-training",
+    )
     assert data["alternateName"] == ["ART", "ART-programmet"]
     assert data["description"] == "Program för social färdighet."
     assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
@@ -421,14 +468,20 @@ def test_an_insats_page_is_a_defined_term_in_the_handbooks_term_set(site):
 def test_a_list_page_is_a_list_of_government_services_of_the_kommun(site):
     [data] = jsonld(site, "skolgang/stockholm-skolgang")
     graph = {node.get("@id", node["@type"]): node for node in data["@graph"]}
-    assert graph["#kommun"] == {"@type": "GovernmentOrganization", "@id": "#kommun",
-                                "name": "Stockholms stad"}
+    assert graph["#kommun"] == {
+        "@type": "GovernmentOrganization",
+        "@id": "#kommun",
+        "name": "Stockholms stad",
+    }
     assert graph["#omrade"]["@type"] == "AdministrativeArea"
     [item] = [x["item"] for x in graph["ItemList"]["itemListElement"]]
     assert item["@type"] == "GovernmentService"
     assert (item["provider"], item["areaServed"]) == ({"@id": "#kommun"}, {"@id": "#omrade"})
-    assert item["audience"] == {"@type": "PeopleAudience", "suggestedMinAge": 7,
-                                "suggestedMaxAge": 18}
+    assert item["audience"] == {
+        "@type": "PeopleAudience",
+        "suggestedMinAge": 7,
+        "suggestedMaxAge": 18,
+    }
     assert item["serviceType"] == ["Aggression Replacement Training"]
     assert item["category"] == [{"@id": "../../insatser/aggression-replacement-training/#insats"}]
     assert item["url"] == "#skolgang-art"
@@ -436,9 +489,11 @@ def test_a_list_page_is_a_list_of_government_services_of_the_kommun(site):
 
 
 def test_every_insats_and_list_page_carries_one_block_that_parses(site):
-    pages = [*sorted((site / "insatser").glob("*/index.html")),
-             *sorted((site / "iub").glob("*/index.html")),
-             *sorted((site / "skolgang").glob("*/index.html"))]
+    pages = [
+        *sorted((site / "insatser").glob("*/index.html")),
+        *sorted((site / "iub").glob("*/index.html")),
+        *sorted((site / "skolgang").glob("*/index.html")),
+    ]
     typed = {}
     for path in pages:
         blocks = Page(path).jsonld

@@ -4,14 +4,13 @@ checker): the figures of the source on the insats pages, a page for every record
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from site_build import ROOT, built_site
+from test_site import Page, page
 
 from generator.model import load_content
 from generator.model.records import MEASURES
-from site_build import ROOT, built_site
-from test_site import Page, page
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +32,9 @@ def test_at_least_20_insats_pages_show_the_exact_figures(real):
             if m.statistik is None:
                 continue
             row = [r for r in rows if r and r[0] == names[m.omrade] and r[1].startswith(m.kategori)]
-            expected = [str(f) if (f := getattr(m.statistik, x)) else "ej efterfrågat"
-                        for x in MEASURES]
+            expected = [
+                str(f) if (f := getattr(m.statistik, x)) else "ej efterfrågat" for x in MEASURES
+            ]
             assert any(r[2:] == expected for r in row), (ins.id, m.omrade)
             checked += 1
     assert checked >= 20

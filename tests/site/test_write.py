@@ -15,8 +15,16 @@ def written_tree(tmp_path: Path) -> Path:
     out = tmp_path / "docs"
     out.mkdir()
     (out / ".gitkeep").write_text("")
-    write_tree({"index.md": "# Start\n", "insatser/a.md": "A", "insatser/b.md": "B",
-                "gamla/x.md": "X", "nedladdning/data.csv": b"a;b\n"}, out)
+    write_tree(
+        {
+            "index.md": "# Start\n",
+            "insatser/a.md": "A",
+            "insatser/b.md": "B",
+            "gamla/x.md": "X",
+            "nedladdning/data.csv": b"a;b\n",
+        },
+        out,
+    )
     return out
 
 
@@ -28,8 +36,15 @@ def test_a_cold_write_makes_every_file_with_its_bytes(written_tree: Path) -> Non
 
 def test_only_changed_files_are_rewritten_and_stale_ones_removed(written_tree: Path) -> None:
     kept = (written_tree / "insatser" / "a.md").stat().st_ino
-    stats = write_tree({"index.md": "# Start\n", "insatser/a.md": "A", "insatser/b.md": "B2",
-                        "nedladdning/data.csv": b"a;b\n"}, written_tree)
+    stats = write_tree(
+        {
+            "index.md": "# Start\n",
+            "insatser/a.md": "A",
+            "insatser/b.md": "B2",
+            "nedladdning/data.csv": b"a;b\n",
+        },
+        written_tree,
+    )
     assert (stats.written, stats.unchanged, stats.removed) == (1, 3, 1)
     assert (written_tree / "insatser" / "a.md").stat().st_ino == kept  # not rewritten
     assert (written_tree / "insatser" / "b.md").read_text() == "B2"
@@ -38,16 +53,18 @@ def test_only_changed_files_are_rewritten_and_stale_ones_removed(written_tree: P
     assert not list(written_tree.rglob("*.tmp"))
 
 
-@pytest.mark.parametrize("rel", ["../ut.md", "/etc/x.md", "a/../../ut.md", "./a.md", "a//b.md",
-                                 "a\\..\\b.md", ""])
+@pytest.mark.parametrize(
+    "rel", ["../ut.md", "/etc/x.md", "a/../../ut.md", "./a.md", "a//b.md", "a\\..\\b.md", ""]
+)
 def test_a_path_that_could_leave_the_output_directory_is_refused(tmp_path: Path, rel: str) -> None:
     with pytest.raises(ValueError):
         write_tree({rel: "x"}, tmp_path / "docs")
     assert not (tmp_path / "ut.md").exists()
 
 
-def test_a_full_disk_leaves_whole_files_and_no_temporary_ones(written_tree: Path,
-                                                              monkeypatch) -> None:
+def test_a_full_disk_leaves_whole_files_and_no_temporary_ones(
+    written_tree: Path, monkeypatch
+) -> None:
     import errno
 
     real = Path.write_bytes
@@ -60,8 +77,15 @@ def test_a_full_disk_leaves_whole_files_and_no_temporary_ones(written_tree: Path
 
     monkeypatch.setattr(Path, "write_bytes", full_disk)
     with pytest.raises(OSError):
-        write_tree({"index.md": "# Ny start\n", "insatser/a.md": "A", "insatser/b.md": "B-ny",
-                    "nedladdning/data.csv": b"a;b\n"}, written_tree)
+        write_tree(
+            {
+                "index.md": "# Ny start\n",
+                "insatser/a.md": "A",
+                "insatser/b.md": "B-ny",
+                "nedladdning/data.csv": b"a;b\n",
+            },
+            written_tree,
+        )
     assert (written_tree / "index.md").read_text() == "# Ny start\n"  # whole, new
     assert (written_tree / "insatser" / "b.md").read_text() == "B"  # whole, old
     assert not list(written_tree.rglob("*.tmp"))

@@ -10,13 +10,20 @@ import json
 from collections.abc import Callable, Mapping
 
 from generator.history import History
-from generator.site.crossrefs import CrossRefs
 from generator.model.problems import UnexpectedError
-from generator.site.render.common import dated
 from generator.model.records import Content
+from generator.site.crossrefs import CrossRefs
 from generator.site.render import (
-    ages, hsds, lists, omrade, pages, register, situationer, statistik,
+    ages,
+    hsds,
+    lists,
+    omrade,
+    pages,
+    register,
+    situationer,
+    statistik,
 )
+from generator.site.render.common import dated
 from generator.site.render.insats import render_insats
 
 JSON_PATH = "nedladdning/insatshandboken.json"
@@ -25,8 +32,11 @@ JSON_PATH = "nedladdning/insatshandboken.json"
 def _plain(obj: object, leave_out: frozenset[str] = frozenset()) -> object:
     """Dataclasses → JSON-ready dicts, without the loader's source locations."""
     if dataclasses.is_dataclass(obj):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if f.name != "location" and f.name not in leave_out}
+        return {
+            f.name: _plain(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.name != "location" and f.name not in leave_out
+        }
     if isinstance(obj, (list, tuple)):
         return [_plain(x) for x in obj]
     return obj
@@ -35,20 +45,31 @@ def _plain(obj: object, leave_out: frozenset[str] = frozenset()) -> object:
 # Top-level key of the JSON download → the published schema of each of its records.
 # The keys are content/'s folders, so a list's kind is where it sits, as in content/ (a
 # `kind` key inside the record would break its schema, which describes the YAML file).
-JSON_SCHEMAS = {"insatser": "insats.schema.json", "omraden": "omrade.schema.json",
-                "kallor": "work.schema.json", "iub": "local-list.schema.json",
-                "skolgang": "local-list.schema.json", "om-iub": "om-iub.schema.json"}
+JSON_SCHEMAS = {
+    "insatser": "insats.schema.json",
+    "omraden": "omrade.schema.json",
+    "kallor": "work.schema.json",
+    "iub": "local-list.schema.json",
+    "skolgang": "local-list.schema.json",
+    "om-iub": "om-iub.schema.json",
+}
 
 
 def records_json(content: Content) -> str:
     """Every record exactly in the shape of its YAML file (all keys present, null where
     absent), under the folder it lives in."""
+
     def lists(kind: str) -> list[object]:
         return [_plain(x, frozenset({"kind"})) for x in content.lists if x.kind == kind]
 
-    data = {"insatser": _plain(content.insatser), "omraden": _plain(content.omraden),
-            "kallor": _plain(content.works), "iub": lists("iub"), "skolgang": lists("skolgang"),
-            "om-iub": _plain(content.iub)}
+    data = {
+        "insatser": _plain(content.insatser),
+        "omraden": _plain(content.omraden),
+        "kallor": _plain(content.works),
+        "iub": lists("iub"),
+        "skolgang": lists("skolgang"),
+        "om-iub": _plain(content.iub),
+    }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -60,8 +81,9 @@ def _for(record: object, render: Callable[..., tuple[str, str]], *args: object) 
         raise UnexpectedError.at(record, "sidan gjordes", err) from err
 
 
-def render_site(refs: CrossRefs, schemas: Mapping[str, str] | None = None,
-                history: History | None = None) -> dict[str, str]:
+def render_site(
+    refs: CrossRefs, schemas: Mapping[str, str] | None = None, history: History | None = None
+) -> dict[str, str]:
     """Every generated file. `schemas` maps a schema file name to its text (schema/*.json);
     `history` gives each content file's last change (none: every date is unknown)."""
     content = refs.content

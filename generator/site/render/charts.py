@@ -40,12 +40,18 @@ def bar_chart(chart_id: str, title: str, groups: tuple[Group, ...]) -> Markup:
         for b in g.bars:
             label = b.label if len(g.bars) > 1 else g.label
             share = 0 if b.share is None else max(0, min(int(b.share), 100))
-            bar = (f'<span class="ih-stapel ih-s{b.series % 4}" style="width:{share}%"></span>'
-                   if b.share is not None else "")
-            rows.append(f'<div class="ih-rad"><span class="ih-etikett">{h(label)}</span>'
-                        f'<span class="ih-spar" aria-hidden="true">{bar}</span>'
-                        f'<span class="ih-varde">{h(b.text)}</span></div>')
-    return Markup(f'<figure class="ih-figur" role="group" '
-                  f'aria-labelledby="{h(chart_id)}-t">'
-                  f'<figcaption id="{h(chart_id)}-t">{h(title)}</figcaption>'
-                  + "".join(rows) + "</figure>")
+            bar = (
+                f'<span class="ih-stapel ih-s{b.series % 4}" style="width:{share}%"></span>'
+                if b.share is not None
+                else ""
+            )
+            rows.append(
+                f'<div class="ih-rad"><span class="ih-etikett">{h(label)}</span>'
+                f'<span class="ih-spar" aria-hidden="true">{bar}</span>'
+                f'<span class="ih-varde">{h(b.text)}</span></div>'
+            )
+    return Markup(
+        f'<figure class="ih-figur" role="group" '
+        f'aria-labelledby="{h(chart_id)}-t">'
+        f'<figcaption id="{h(chart_id)}-t">{h(title)}</figcaption>' + "".join(rows) + "</figure>"
+    )

@@ -17,9 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from generator.history import History
+from generator.model.records import MEASURES, Figure, Statistics
 from generator.site import template_cache
 from generator.site.escape import h, md, md_blocks
-from generator.model.records import MEASURES, Figure, Statistics
 from generator.text import slugify
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -36,6 +36,7 @@ MEASURE_SHORT = {
 
 
 # --- page paths (relative to docs_dir) --------------------------------------------------
+
 
 def insats_page(insats_id: str) -> str:
     return f"insatser/{safe_id(insats_id)}.md"
@@ -78,6 +79,7 @@ def safe_id(value: str) -> str:
     (ids are validated upstream; this keeps a bad one from escaping docs_dir or an attribute)."""
     return value if _SLUG.fullmatch(value) else slugify(value, 200)
 
+
 TITLES = {
     SITUATIONS: "Vad behöver du hjälp med?",
     OMRADEN: "Vad kan jag få hjälp med?",
@@ -99,32 +101,32 @@ TITLES = {
 # record): what a search result or a shared link should say about the page.
 DESCRIPTIONS = {
     INDEX: "Insatshandboken: vilken hjälp socialtjänsten kan ge, för vem och hur du får den – "
-           "med förklaringar, källor och statistik från kommunerna.",
+    "med förklaringar, källor och statistik från kommunerna.",
     OMRADEN: "Socialtjänstens insatser i sex områden: äldre, barn och unga, funktionshinder, "
-             "missbruk och beroende, socialpsykiatri och våld i nära relationer.",
+    "missbruk och beroende, socialpsykiatri och våld i nära relationer.",
     A_O: "Alla insatser i handboken från A till Ö, med de andra namn och stavningar som "
-         "källorna använder.",
+    "källorna använder.",
     ABBREVIATIONS: "Förkortningar för insatser och metoder i socialtjänsten, till exempel ART, "
-                   "FFT och MI, med länk till varje insats.",
+    "FFT och MI, med länk till varje insats.",
     IUB: "Hjälp utan att ansöka: vad en insats utan individuell behovsprövning (IUB) är, vad "
-         "lagen säger och vilka insatser kommunerna erbjuder så.",
+    "lagen säger och vilka insatser kommunerna erbjuder så.",
     IUB_COMPARISON: "Jämförelse mellan kommunernas listor: vilka nationella insatser varje "
-                    "kommun ger utan individuell behovsprövning.",
+    "kommun ger utan individuell behovsprövning.",
     SKOLGANG: "Insatser som kan stabilisera skolgången för barn och unga enligt kommunernas "
-              "listor, med listornas underlag.",
+    "listor, med listornas underlag.",
     STATISTICS: "Statistik ur kartläggningen: hur många kommuner som ger varje insats, digitalt, "
-                "i enskild regi och utan biståndsbeslut.",
+    "i enskild regi och utan biståndsbeslut.",
     SOURCES: "Alla källor som handboken citerar – utgivare, år, titel och länk – med de "
-             "insatser som citerar varje källa.",
+    "insatser som citerar varje källa.",
     DOWNLOADS: "Ladda ned handbokens innehåll: alla poster som JSON, statistiken som CSV och "
-               "JSON-scheman för redaktörer.",
+    "JSON-scheman för redaktörer.",
     ABOUT: "Om Insatshandboken: vad den bygger på, licenser och tillgänglighetsredogörelse.",
     EDITORS: "För redaktörer: så ändrar du innehållet i Insatshandboken, med en fältreferens "
-             "för varje posttyp.",
+    "för varje posttyp.",
     SITUATIONS: "Vad behöver du hjälp med? Hjälp från socialtjänsten efter livssituation: "
-                "vad du kan få, vad du kan få utan att ansöka och vart du vänder dig.",
+    "vad du kan få, vad du kan få utan att ansöka och vart du vänder dig.",
     AGES: "Insatser efter ålder: de insatser som källorna anger en ålder för, för barn, "
-          "tonåringar, unga vuxna, vuxna och äldre.",
+    "tonåringar, unga vuxna, vuxna och äldre.",
 }
 
 
@@ -163,6 +165,7 @@ def link_html(src: str, dest: str, anchor: str = "") -> Markup:
 
 # --- figures ---------------------------------------------------------------------------
 
+
 def figure_text(f: Figure | None) -> str:
     return NOT_ASKED if f is None else str(f)
 
@@ -175,14 +178,23 @@ def stat_cells(s: Statistics | None) -> list[str]:
 
 # --- raw HTML tables -------------------------------------------------------------------
 
-def html_table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]],
-               cls: str = "", numeric_from: int = 1) -> Markup:
+
+def html_table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    cls: str = "",
+    numeric_from: int = 1,
+) -> Markup:
     """A captioned table in its own scroll container. Cells are escaped unless Markup;
     the first column is the row header."""
-    out = [f'<div class="ih-tabell{(" " + cls) if cls else ""}" tabindex="0" role="region" '
-           f'aria-label="{h(caption)}"><table>', f"<caption>{h(caption)}</caption>",
-           "<thead><tr>" + "".join(f'<th scope="col">{h(x)}</th>' for x in headers) + "</tr></thead>",
-           "<tbody>"]
+    out = [
+        f'<div class="ih-tabell{(" " + cls) if cls else ""}" tabindex="0" role="region" '
+        f'aria-label="{h(caption)}"><table>',
+        f"<caption>{h(caption)}</caption>",
+        "<thead><tr>" + "".join(f'<th scope="col">{h(x)}</th>' for x in headers) + "</tr></thead>",
+        "<tbody>",
+    ]
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
@@ -202,6 +214,7 @@ def a(href: str, text: object) -> Markup:
 
 
 # --- Jinja -----------------------------------------------------------------------------
+
 
 def _finalize(value: object) -> object:
     if isinstance(value, Markup):
@@ -244,8 +257,11 @@ def front_matter(title: str, **meta: object) -> str:
     meta = {"title": html.escape(" ".join(title.split()), quote=True), **meta}
     if isinstance(meta.get("description"), str):
         meta["description"] = html.escape(clip(str(meta["description"])), quote=True)
-    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n"
-                              for k, v in meta.items()) + "---\n\n"
+    return (
+        "---\n"
+        + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+        + "---\n\n"
+    )
 
 
 DESCRIPTION_MAX = 160  # characters: what search engines and link previews show
@@ -296,8 +312,10 @@ def first_words(title: str | None, body: str) -> str:
 def changed_note(date: str | None) -> str:
     if date:
         return f'<p class="ih-andrad">Senast ändrad: <time datetime="{date}">{date}</time></p>\n'
-    return ('<p class="ih-andrad">Senast ändrad: okänt – versionshistoriken för sidans '
-            "innehåll fanns inte med när sidan byggdes.</p>\n")
+    return (
+        '<p class="ih-andrad">Senast ändrad: okänt – versionshistoriken för sidans '
+        "innehåll fanns inte med när sidan byggdes.</p>\n"
+    )
 
 
 def dated(path: str, text: str, history: History) -> str:
@@ -312,8 +330,9 @@ def dated(path: str, text: str, history: History) -> str:
     head, body = text.split(_FRONT_END, 1)
     if _meta_value(text, "description") is None:
         summary = DESCRIPTIONS.get(path) or first_words(_meta_value(text, "title"), body)
-        head += "\ndescription: " + json.dumps(html.escape(clip(summary), quote=True),
-                                               ensure_ascii=False)
+        head += "\ndescription: " + json.dumps(
+            html.escape(clip(summary), quote=True), ensure_ascii=False
+        )
     if date:
         head += f"\nsenast_andrad: {json.dumps(date)}"
     return head + _FRONT_END + body.rstrip("\n") + "\n\n" + changed_note(date)

@@ -8,17 +8,38 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.site.escape import h, h_blocks, safe_url
-from generator.site.crossrefs import CrossRefs, LocalRef, method_of
 from generator.model.records import (
-    MEASURES, MEASURE_LABELS, Insats, LocalInsats, LocalList, Membership, Method,
+    MEASURE_LABELS,
+    MEASURES,
+    Insats,
+    LocalInsats,
+    LocalList,
+    Membership,
+    Method,
 )
+from generator.site.crossrefs import CrossRefs, LocalRef, method_of
+from generator.site.escape import h, h_blocks, safe_url
 from generator.site.render import ages, charts, jsonld, kontakter
 from generator.site.render.common import (
+    A_O,
     AGES,
-    SOURCES, a, front_matter, html_table, insats_page, link_html, list_page, omrade_page,
-    render_template, stat_cells, work_anchor, OMRADEN, figure_text, breadcrumb, A_O, safe_id,
-    link_md, clip,
+    OMRADEN,
+    SOURCES,
+    a,
+    breadcrumb,
+    clip,
+    figure_text,
+    front_matter,
+    html_table,
+    insats_page,
+    link_html,
+    link_md,
+    list_page,
+    omrade_page,
+    render_template,
+    safe_id,
+    stat_cells,
+    work_anchor,
 )
 
 NEIGHBOURS = 8  # other insatser of the same category shown on an insats page
@@ -64,8 +85,11 @@ class Offer:
 LEAD_MAX = 180  # characters of a survey explanation shown whole in the lead (a phone screen)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)][.!?])\s+(?=[A-ZÅÄÖ])")
 # Sub-headings that name an audience ("Insatser riktade till anhöriga" → "anhöriga").
-_AUDIENCE = re.compile(r"(?:riktade till|insatser till|placering till|insatser för|"
-                       r"boendeinsatser för|riktade mot)\s+(.+)$", re.IGNORECASE)
+_AUDIENCE = re.compile(
+    r"(?:riktade till|insatser till|placering till|insatser för|"
+    r"boendeinsatser för|riktade mot)\s+(.+)$",
+    re.IGNORECASE,
+)
 
 
 def citations(ins: Insats) -> list[str]:
@@ -100,8 +124,10 @@ def explanations(ins: Insats, refs: CrossRefs, numbers: dict[str, int]) -> list[
         key = (m.forklaring, tuple(numbers[w] for w in m.kallor))
         merged.setdefault(key, []).append(membership_label(refs, ins, m))
     every = len(ins.medlemskap)
-    return [Explanation(tuple(o), t, r, labelled=len(merged) > 1 or len(o) < every)
-            for (t, r), o in merged.items()]
+    return [
+        Explanation(tuple(o), t, r, labelled=len(merged) > 1 or len(o) < every)
+        for (t, r), o in merged.items()
+    ]
 
 
 def unexplained(ins: Insats, refs: CrossRefs) -> list[str]:
@@ -123,8 +149,9 @@ def excerpt(text: str, limit: int = LEAD_MAX) -> tuple[str, bool]:
     return out, out != text.strip()
 
 
-def lead(ins: Insats, refs: CrossRefs, numbers: dict[str, int],
-         found: list[Explanation]) -> Lead | None:
+def lead(
+    ins: Insats, refs: CrossRefs, numbers: dict[str, int], found: list[Explanation]
+) -> Lead | None:
     if ins.beskrivning and ins.beskrivning.strip():
         text, cut = excerpt(ins.beskrivning)
         return Lead(text, tuple(numbers[w] for w in ins.kallor), False, cut=cut)
@@ -134,13 +161,16 @@ def lead(ins: Insats, refs: CrossRefs, numbers: dict[str, int],
     text, cut = excerpt(first.text)
     # Nearly the same words in other områden ("Hemtjänst är bistånd …" / "Bistånd …") count
     # as the same explanation here: the lead names områden only where it does not hold.
-    same = [o for e in found if _gist(e.text, ins.namn) == _gist(first.text, ins.namn)
-            for o in e.omraden]
+    same = [
+        o
+        for e in found
+        if _gist(e.text, ins.namn) == _gist(first.text, ins.namn)
+        for o in e.omraden
+    ]
     # The lead names the områden when the explanation holds for fewer than half of the
     # listings (Generella anhöriggrupper: Äldre only); the section below names them always.
     names = tuple(dict.fromkeys(o.split(" – ", 1)[0] for o in same))  # område names only
-    return Lead(text, first.refs, True, names if 2 * len(same) < len(ins.medlemskap) else (),
-                cut)
+    return Lead(text, first.refs, True, names if 2 * len(same) < len(ins.medlemskap) else (), cut)
 
 
 _IS = re.compile(r"\s+(är|innebär)\s+")
@@ -170,8 +200,10 @@ def audiences(src: str, ins: Insats, refs: CrossRefs) -> list[Audience]:
     places = [(m.omrade, audience_of(refs, m)) for m in ins.medlemskap]
     places += [(o, refs.omrade[o].malgrupp if o in refs.omrade else None) for o in ins.omraden]
     for omrade_id, text in places:  # an område without `malgrupp` is named, not described
-        out.setdefault((omrade_id, text or ""), Audience(omrade_name(refs, omrade_id),
-                                                        omrade_page(omrade_id), text or ""))
+        out.setdefault(
+            (omrade_id, text or ""),
+            Audience(omrade_name(refs, omrade_id), omrade_page(omrade_id), text or ""),
+        )
     return list(out.values())
 
 
@@ -180,9 +212,13 @@ def local_audiences_block(items: list[tuple]) -> Markup | None:
     get it" off a phone's first screen. <details> opens without JavaScript."""
     if not items:
         return None
-    rows = "".join(f"<li>{h(lst.kommun)} ({h(label)}): {h(text)}</li>" for lst, label, text in items)
-    return Markup(f'<div class="ih-malgrupper"><details><summary>Målgrupp enligt kommunernas '
-                  f"listor ({len(items)})</summary><ul>{rows}</ul></details></div>")
+    rows = "".join(
+        f"<li>{h(lst.kommun)} ({h(label)}): {h(text)}</li>" for lst, label, text in items
+    )
+    return Markup(
+        f'<div class="ih-malgrupper"><details><summary>Målgrupp enligt kommunernas '
+        f"listor ({len(items)})</summary><ul>{rows}</ul></details></div>"
+    )
 
 
 def local_audiences(ins: Insats, refs: CrossRefs, locals_: list[LocalRef]) -> list[tuple]:
@@ -191,7 +227,7 @@ def local_audiences(ins: Insats, refs: CrossRefs, locals_: list[LocalRef]) -> li
     for ref in locals_:
         lst, _, li = ref
         meth = method_of(refs, ins.id, ref)
-        text = (meth.malgrupp if meth and meth.malgrupp else li.malgrupp)
+        text = meth.malgrupp if meth and meth.malgrupp else li.malgrupp
         if text and (lst.kommun, text) not in seen:
             seen.add((lst.kommun, text))
             out.append((lst, offer_label(li, meth), text))
@@ -203,8 +239,9 @@ def offers(ins: Insats, refs: CrossRefs, iub: list[LocalRef]) -> list[Offer]:
     for ref in iub:
         lst, _, li = ref
         meth = method_of(refs, ins.id, ref)
-        out.append(Offer(lst.kommun, offer_label(li, meth), list_page(lst.kind, lst.id), li.id,
-                         li.villkor))
+        out.append(
+            Offer(lst.kommun, offer_label(li, meth), list_page(lst.kind, lst.id), li.id, li.villkor)
+        )
     return out
 
 
@@ -219,9 +256,14 @@ def refusal(src: str, refs: CrossRefs) -> Refusal | None:
     ex = refs.content.iub
     if not ex or not ex.om_avslag or not ex.om_avslag.kallor:
         return None
-    return Refusal(ex.om_avslag.text, tuple(
-        (refs.work[w].text, str(link_md(src, SOURCES, work_anchor(w))))
-        for w in ex.om_avslag.kallor if w in refs.work))
+    return Refusal(
+        ex.om_avslag.text,
+        tuple(
+            (refs.work[w].text, str(link_md(src, SOURCES, work_anchor(w))))
+            for w in ex.om_avslag.kallor
+            if w in refs.work
+        ),
+    )
 
 
 def offer_label(li: LocalInsats, meth: Method | None) -> str:
@@ -254,11 +296,19 @@ def figures_table(src: str, ins: Insats, refs: CrossRefs) -> Markup:
     rows = []
     for m in ins.medlemskap:
         cat = category_name(refs, m) + (f" – {m.rubrik}" if m.rubrik else "")
-        rows.append([a(link_html(src, omrade_page(m.omrade)), omrade_name(refs, m.omrade)),
-                     cat, *stat_cells(m.statistik)])
-    return html_table(f"{ins.namn}: antal kommuner (andel av kommunerna) per område",
-                      ["Område", "Kategori", *(MEASURE_LABELS[x] for x in MEASURES)], rows,
-                      numeric_from=2)
+        rows.append(
+            [
+                a(link_html(src, omrade_page(m.omrade)), omrade_name(refs, m.omrade)),
+                cat,
+                *stat_cells(m.statistik),
+            ]
+        )
+    return html_table(
+        f"{ins.namn}: antal kommuner (andel av kommunerna) per område",
+        ["Område", "Kategori", *(MEASURE_LABELS[x] for x in MEASURES)],
+        rows,
+        numeric_from=2,
+    )
 
 
 def figures_chart(ins: Insats, refs: CrossRefs) -> Markup | None:
@@ -266,14 +316,20 @@ def figures_chart(ins: Insats, refs: CrossRefs) -> Markup | None:
     for m in ins.medlemskap:
         if m.statistik is None:
             continue
-        bars = tuple(charts.Bar(MEASURE_LABELS[x], f.andel if (f := getattr(m.statistik, x)) else None,
-                                figure_text(f), i) for i, x in enumerate(MEASURES))
+        bars = tuple(
+            charts.Bar(
+                MEASURE_LABELS[x],
+                f.andel if (f := getattr(m.statistik, x)) else None,
+                figure_text(f),
+                i,
+            )
+            for i, x in enumerate(MEASURES)
+        )
         groups.append(charts.Group(membership_label(refs, ins, m), bars))
     if not groups:
         return None
     groups_t = tuple(groups)
-    return charts.bar_chart("diagram-andelar", f"{ins.namn}: andel kommuner per område",
-                            groups_t)
+    return charts.bar_chart("diagram-andelar", f"{ins.namn}: andel kommuner per område", groups_t)
 
 
 def local_anchor(lst: LocalList, li: LocalInsats) -> str:
@@ -296,15 +352,27 @@ def local_block(src: str, ref: LocalRef, refs: CrossRefs, national_id: str = "")
     if li.alder:
         fields.append(("Ålder", ages.age_cell(li.alder)))
     if li.villkor:
-        fields.append(("Villkor", Markup("<ul>" + "".join(f"<li>{h(v)}</li>" for v in li.villkor)
-                                         + "</ul>")))
+        fields.append(
+            ("Villkor", Markup("<ul>" + "".join(f"<li>{h(v)}</li>" for v in li.villkor) + "</ul>"))
+        )
     if li.omfattning:
         fields.append(("Omfattning", h_blocks(li.omfattning)))
     for meth in (only,) if only else li.metod:
-        parts = [x for x in (meth.beskrivning, meth.malgrupp and f"Målgrupp: {meth.malgrupp}",
-                             meth.omfattning and f"Omfattning: {meth.omfattning}") if x]
-        fields.append((f"Metod{': ' + meth.namn if meth.namn else ''}",
-                       Markup("".join(f"<p>{h(p)}</p>" for p in parts))))
+        parts = [
+            x
+            for x in (
+                meth.beskrivning,
+                meth.malgrupp and f"Målgrupp: {meth.malgrupp}",
+                meth.omfattning and f"Omfattning: {meth.omfattning}",
+            )
+            if x
+        ]
+        fields.append(
+            (
+                f"Metod{': ' + meth.namn if meth.namn else ''}",
+                Markup("".join(f"<p>{h(p)}</p>" for p in parts)),
+            )
+        )
     for note in li.noter:
         fields.append(("Not", h_blocks(note)))
     for w in li.kallor:
@@ -313,16 +381,19 @@ def local_block(src: str, ref: LocalRef, refs: CrossRefs, national_id: str = "")
             fields.append(("Källa", a(link_html(src, SOURCES, work_anchor(w)), work.text)))
     kind = "utan behovsprövning (IUB)" if lst.kind == "iub" else "för att stabilisera skolgång"
     title = f"{only.namn}, en metod inom {li.namn}" if only and only.namn else li.namn
-    head = (f'<h3 id="{local_anchor(lst, li)}">{h(lst.kommun)}: {h(title)}</h3>'
-            f'<p class="ih-lokal-kalla">Ur {a(link_html(src, list_page(lst.kind, lst.id), li.id), lst.titel)}'
-            f" ({h(group.namn)}), {h(kind)}.</p>")
+    source = a(link_html(src, list_page(lst.kind, lst.id), li.id), lst.titel)
+    head = (
+        f'<h3 id="{local_anchor(lst, li)}">{h(lst.kommun)}: {h(title)}</h3>'
+        f'<p class="ih-lokal-kalla">Ur {source} ({h(group.namn)}), {h(kind)}.</p>'
+    )
     dl = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in fields)
     return Markup(f'<div class="ih-lokal">{head}<dl>{dl}</dl></div>')
 
 
 def citation_marks(numbers: tuple[int, ...]) -> Markup:
-    return Markup("<sup>" + ",".join(f'<a href="#kallhanvisning-{n}">[{n}]</a>' for n in numbers)
-                  + "</sup>")
+    return Markup(
+        "<sup>" + ",".join(f'<a href="#kallhanvisning-{n}">[{n}]</a>' for n in numbers) + "</sup>"
+    )
 
 
 def cited_list(src: str, cited: list[str], refs: CrossRefs) -> Markup:
@@ -332,8 +403,10 @@ def cited_list(src: str, cited: list[str], refs: CrossRefs) -> Markup:
         text = h(work.text) if work else h(w)
         url = safe_url(work.url) if work else None
         ext = f' <a href="{url}">Länk till källan</a>' if url else ""
-        items.append(f'<li id="kallhanvisning-{n}">{text}.{ext} '
-                     f'{a(link_html(src, SOURCES, work_anchor(w)), "Alla insatser som citerar källan")}</li>')
+        items.append(
+            f'<li id="kallhanvisning-{n}">{text}.{ext} '
+            f"{a(link_html(src, SOURCES, work_anchor(w)), 'Alla insatser som citerar källan')}</li>"
+        )
     return Markup('<ol class="ih-kallhanvisningar">' + "".join(items) + "</ol>")
 
 
@@ -346,8 +419,9 @@ class Siblings:
     size: int  # distinct insatser in the category, this one included
 
 
-def neighbours(refs: CrossRefs, omrade_id: str, category_id: str, insats_id: str,
-               width: int = NEIGHBOURS) -> tuple[Insats, ...]:
+def neighbours(
+    refs: CrossRefs, omrade_id: str, category_id: str, insats_id: str, width: int = NEIGHBOURS
+) -> tuple[Insats, ...]:
     """Up to `width` other insatser around this one in the category's source order. Bounded,
     so a page's size does not grow with its category (the full list is on the område page)."""
     rows = refs.by_category.get((omrade_id, category_id), [])
@@ -355,12 +429,12 @@ def neighbours(refs: CrossRefs, omrade_id: str, category_id: str, insats_id: str
     seen = {insats_id}
     before: list[Insats] = []
     after: list[Insats] = []
-    for i, (_, o) in enumerate(rows[max(0, pos - width):pos + width + 1], max(0, pos - width)):
+    for i, (_, o) in enumerate(rows[max(0, pos - width) : pos + width + 1], max(0, pos - width)):
         if o.id not in seen:
             seen.add(o.id)
             (before if i < pos else after).append(o)
     n_before = min(len(before), max(width // 2, width - len(after)))
-    return tuple(before[len(before) - n_before:] + after[:width - n_before])
+    return tuple(before[len(before) - n_before :] + after[: width - n_before])
 
 
 def category_anchor(category_id: str) -> str:
@@ -375,22 +449,34 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
     locals_ = refs.local_by_national.get(ins.id, [])
     iub = [r for r in locals_ if r[0].kind == "iub"]
     skol = [r for r in locals_ if r[0].kind == "skolgang"]
-    without_decision = [(membership_label(refs, ins, m), m.statistik.utan_beslut)
-                        for m in ins.medlemskap if m.statistik and m.statistik.utan_beslut]
+    without_decision = [
+        (membership_label(refs, ins, m), m.statistik.utan_beslut)
+        for m in ins.medlemskap
+        if m.statistik and m.statistik.utan_beslut
+    ]
     siblings = []
     for m in ins.medlemskap:
         size = refs.category_size.get((m.omrade, m.kategori), 0)
         if size > 1:
-            siblings.append(Siblings(
-                category_name(refs, m), omrade_name(refs, m.omrade),
-                neighbours(refs, m.omrade, m.kategori, ins.id),
-                link_md(src, omrade_page(m.omrade), category_anchor(m.kategori)), size))
+            siblings.append(
+                Siblings(
+                    category_name(refs, m),
+                    omrade_name(refs, m.omrade),
+                    neighbours(refs, m.omrade, m.kategori, ins.id),
+                    link_md(src, omrade_page(m.omrade), category_anchor(m.kategori)),
+                    size,
+                )
+            )
     exclusions = refs.exclusions.get(ins.id, [])
     explainer = refs.content.iub
-    names_in_source = sorted({m.namn_i_kalla for m in ins.medlemskap if m.namn_i_kalla != ins.namn}
-                             | {m.statistik.namn_i_tabell for m in ins.medlemskap
-                                if m.statistik and m.statistik.namn_i_tabell
-                                and m.statistik.namn_i_tabell != ins.namn})
+    names_in_source = sorted(
+        {m.namn_i_kalla for m in ins.medlemskap if m.namn_i_kalla != ins.namn}
+        | {
+            m.statistik.namn_i_tabell
+            for m in ins.medlemskap
+            if m.statistik and m.statistik.namn_i_tabell and m.statistik.namn_i_tabell != ins.namn
+        }
+    )
     akut, akut_meta = kontakter.for_insats(refs, ins)
     found = explanations(ins, refs, numbers)
     the_lead = lead(ins, refs, numbers, found)
@@ -426,13 +512,20 @@ def render_insats(ins: Insats, refs: CrossRefs) -> tuple[str, str]:
         work_anchor=work_anchor,
         list_page=list_page,
         insats_page=insats_page,
-        OMRADEN=OMRADEN, SOURCES=SOURCES, IUB="iub/index.md",
-        age_text=ages.age_text, AGES=AGES, stated_ages=ages.stated_ages(ins, refs),
+        OMRADEN=OMRADEN,
+        SOURCES=SOURCES,
+        IUB="iub/index.md",
+        age_text=ages.age_text,
+        AGES=AGES,
+        stated_ages=ages.stated_ages(ins, refs),
     )
-    meta: dict[str, object] = {"kallfil": f"content/insatser/{ins.id}.yml", **akut_meta,
-                               "description": description(ins, the_lead, refs),
-                               "citera": True,
-                               "jsonld": jsonld.script_json(jsonld.insats_data(ins, refs))}
+    meta: dict[str, object] = {
+        "kallfil": f"content/insatser/{ins.id}.yml",
+        **akut_meta,
+        "description": description(ins, the_lead, refs),
+        "citera": True,
+        "jsonld": jsonld.script_json(jsonld.insats_data(ins, refs)),
+    }
     if keywords := search_keywords(ins, refs):
         meta["sokord"] = keywords
     meta["sokutdrag"] = search_summary(ins, refs)
@@ -449,7 +542,7 @@ def search_summary(ins: Insats, refs: CrossRefs) -> str:
     first = ins.beskrivning or next((m.forklaring for m in ins.medlemskap if m.forklaring), "")
     sentence = " ".join(first.split())
     if (end := sentence.find(". ")) > 0:
-        sentence = sentence[:end + 1]
+        sentence = sentence[: end + 1]
     if len(sentence) > SUMMARY_CHARS:
         sentence = sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
     ids = [*(m.omrade for m in ins.medlemskap), *ins.omraden]
@@ -464,10 +557,13 @@ def description(ins: Insats, the_lead: Lead | None, refs: CrossRefs) -> str:
     """The page's meta description: its name and what it is, from its own content."""
     if the_lead:
         return clip(f"{ins.namn}: {the_lead.text}")
-    names = dict.fromkeys(omrade_name(refs, o) for o in
-                          (*(m.omrade for m in ins.medlemskap), *ins.omraden))
-    return clip(f"{ins.namn} – insats inom {', '.join(names)}: vem den är för, hur du får den "
-                "och hur vanlig den är i kommunerna.")
+    names = dict.fromkeys(
+        omrade_name(refs, o) for o in (*(m.omrade for m in ins.medlemskap), *ins.omraden)
+    )
+    return clip(
+        f"{ins.namn} – insats inom {', '.join(names)}: vem den är för, hur du får den "
+        "och hur vanlig den är i kommunerna."
+    )
 
 
 def search_keywords(ins: Insats, refs: CrossRefs | None = None) -> list[str]:

@@ -9,23 +9,23 @@ import io
 
 from markupsafe import Markup
 
+from generator.model.records import MEASURE_LABELS, MEASURES, Insats, Membership, Omrade
 from generator.site.crossrefs import CrossRefs
-from generator.model.records import MEASURES, MEASURE_LABELS, Insats, Membership, Omrade
 from generator.site.escape import csv_cell
 from generator.site.render import charts
 from generator.site.render.common import (
     DOWNLOADS,
     STATISTICS,
+    TITLES,
     a,
     breadcrumb,
+    front_matter,
     html_table,
     insats_page,
     link_html,
     omrade_page,
     omrade_statistics_page,
     render_template,
-    TITLES,
-    front_matter,
 )
 from generator.site.render.insats import omrade_name
 
