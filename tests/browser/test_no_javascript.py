@@ -28,7 +28,10 @@ AUDIT = """() => {
     tables: tables.length,
     hiddenTables: tables.filter(t => !visible(t) && !inClosedDetails(t)).length,
     tablesWithoutTh: tables.filter(t => !t.querySelector('th')).length,
-    tablesWithoutCaption: tables.filter(t => !t.querySelector('caption')?.innerText.trim()).length,
+    // textContent: a table off the screen is not rendered yet (content-visibility: auto in
+    // handbok.css), and innerText of what is not rendered is empty
+    tablesWithoutCaption: tables.filter(t => !t.querySelector('caption')?.textContent.trim())
+      .length,
     charts: charts.length,
     hiddenCharts: charts.filter(c => !visible(c) && !inClosedDetails(c)).length,
     chartsWithoutText: charts.filter(c => c.tagName === 'CANVAS'
