@@ -191,6 +191,32 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
         return works[key].id
 
     members: dict[str, list[tuple[str, Membership]]] = defaultdict(list)  # insats id → (name, m)
+
+    def add(
+        row: ExplanationRow | TableRow,
+        omrade: str,
+        ordning: int,
+        forklaring: str | None,
+        kallor: tuple[str, ...],
+        statistik: Statistics | None,
+    ) -> None:
+        """One row's membership, under the insats its curated identity (or name) gives."""
+        ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
+        m = Membership(
+            omrade=omrade,
+            kategori=row.kategori,
+            rubrik=row.rubrik,
+            ordning=ordning,
+            namn_i_kalla=row.namn,
+            forklaring=forklaring,
+            kallor=kallor,
+            statistik=statistik,
+        )
+        members[ident].append((row.namn, m))
+
+    def reason(key: tuple[int, str], row: ExplanationRow | TableRow) -> str:
+        return curation.reasons.get((*key, normalise_name(row.namn)), "ingen förklaring given ännu")
+
     for key in sorted(set(expl_by_table) | set(table_by_table)):
         expl, table = expl_by_table.get(key, []), table_by_table.get(key, [])
         paired, leftover = _join_tables(expl, table, curation.table_aliases.get(key, {}))
@@ -198,54 +224,30 @@ def merge(explanations: ParsedDocument, tables: ParsedDocument, curation: Curati
         for i, row in enumerate(expl):
             stat = paired.get(i)
             if stat is None:
-                why = curation.reasons.get(
-                    (*key, normalise_name(row.namn)), "ingen förklaring given ännu"
-                )
                 unmatched.append(
                     f"{key[1]} rad {row.line} i förklaringarna: «{row.namn}» saknar rad "
-                    f"i resultattabellerna – {why}"
+                    f"i resultattabellerna – {reason(key, row)}"
                 )
-            ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
-            members[ident].append(
-                (
-                    row.namn,
-                    Membership(
-                        omrade=omrade,
-                        kategori=row.kategori,
-                        rubrik=row.rubrik,
-                        ordning=i + 1,
-                        namn_i_kalla=row.namn,
-                        forklaring=row.forklaring,
-                        kallor=tuple(
-                            work_id(part) for c in row.kallor for part in split_citation(c)
-                        ),
-                        statistik=_statistics(stat, curation.spelling) if stat else None,
-                    ),
-                )
+            add(
+                row,
+                omrade,
+                i + 1,
+                forklaring=row.forklaring,
+                kallor=tuple(work_id(part) for c in row.kallor for part in split_citation(c)),
+                statistik=_statistics(stat, curation.spelling) if stat else None,
             )
         for j, row in enumerate(leftover):
-            why = curation.reasons.get(
-                (*key, normalise_name(row.namn)), "ingen förklaring given ännu"
-            )
             unmatched.append(
                 f"{key[1]} rad {row.line} i resultattabellerna: «{row.namn}» saknar "
-                f"förklaring – {why}"
+                f"förklaring – {reason(key, row)}"
             )
-            ident = curation.identity.get(normalise_name(row.namn)) or slugify(row.namn)
-            members[ident].append(
-                (
-                    row.namn,
-                    Membership(
-                        omrade=omrade,
-                        kategori=row.kategori,
-                        rubrik=row.rubrik,
-                        ordning=len(expl) + j + 1,
-                        namn_i_kalla=row.namn,
-                        forklaring=None,
-                        kallor=(),
-                        statistik=_statistics(row, curation.spelling),
-                    ),
-                )
+            add(
+                row,
+                omrade,
+                len(expl) + j + 1,
+                forklaring=None,
+                kallor=(),
+                statistik=_statistics(row, curation.spelling),
             )
 
     insatser, merges = [], []

@@ -242,17 +242,7 @@ class _Headings:
             if int(m[1]) != self.omrade:
                 self.problem(page, f"kategorin «{text}» hör inte till område {self.omrade}")
             self.kategori, self.kategori_namn, self.rubrik = f"{m[1]}.{m[2]}", m[3], None
-            self.headings.append(
-                Heading(
-                    self.omrade,
-                    self.omrade_namn,
-                    self.kategori,
-                    self.kategori_namn,
-                    None,
-                    None,
-                    page,
-                )
-            )
+            self._heading(page)
         elif not self.omrade:
             return  # the introduction before the first område: prose, no rows
         elif block[0].size < self.body_size - 0.5 or re.match(r"^\d{1,2} \S", text):
@@ -260,21 +250,25 @@ class _Headings:
         elif heading_style and self.kategori is not None:
             self._close_omrade()
             self.rubrik = text
-            self.headings.append(
-                Heading(
-                    self.omrade,
-                    self.omrade_namn,
-                    self.kategori,
-                    self.kategori_namn,
-                    self.rubrik,
-                    None,
-                    page,
-                )
-            )
+            self._heading(page)
         elif self.notes and self.kategori is None and self._omrade_page:
             self._note.append(text)
         else:
             self.problem(page, f"texten «{text}» står utanför tabellerna – importeras inte")
+
+    def _heading(self, page: int) -> None:
+        """A category or sub-heading where the reader stands now."""
+        self.headings.append(
+            Heading(
+                self.omrade,
+                self.omrade_namn,
+                self.kategori,
+                self.kategori_namn,
+                self.rubrik,
+                None,
+                page,
+            )
+        )
 
     def _close_omrade(self) -> None:
         """The område heading is written once its note (the text under it) is complete."""
